@@ -6,3 +6,10 @@ pub mod kind;
 pub mod level;
 pub mod message;
 pub mod time;
+pub mod rules;
+pub mod analysis;
+pub mod timeline;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+pub mod export;

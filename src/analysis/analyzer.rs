@@ -1,0 +1,294 @@
+//! The streaming side of the engine: files are fed as byte chunks, each line is parsed as it
+//! completes, and only the lines that become events are kept.
+
+use super::links::{printf_refs, Links};
+use super::model::{Analysis, InputIssue};
+use crate::input::{parse_klog_header, parse_wrapper, LineSplitter, RawLine, MAX_LINE_BYTES};
+use crate::kind::{EventKind, Scope};
+use crate::message::{parse_pod_ref, PodRef, Structured};
+use crate::rules::{Hit, PodsMode, RuleSet};
+use crate::time::{Stamp, YearTracker};
+use std::borrow::Cow;
+
+/// How many leading bytes of a file are checked for signs of binary content.
+const SNIFF_BYTES: usize = 8192;
+
+/// Identifies a file given to [`Analyzer::begin_file`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileId(pub usize);
+
+/// A line that produced an event, kept until the whole log is read.
+#[derive(Debug, Clone)]
+pub(crate) struct RawEvent {
+    pub file: usize,
+    pub line: u64,
+    pub offset: u64,
+    pub stamp: Stamp,
+    /// New Year steps seen in the file before this line.
+    pub rollovers: u32,
+    pub klog_time: Option<String>,
+    pub hit: Hit,
+    pub text: String,
+}
+
+#[derive(Debug)]
+pub(crate) struct FileState {
+    pub name: String,
+    /// The year of the file's last line.
+    pub year: i32,
+    pub bytes: u64,
+    pub lines: u64,
+    pub kubelet_lines: u64,
+    pub long_lines: (u64, u64),
+    pub invalid_utf8: (u64, u64),
+    pub rejected: Option<InputIssue>,
+    pub tracker: YearTracker,
+    splitter: LineSplitter,
+}
+
+/// Reads node logs and collects pod lifecycle events.
+///
+/// ```
+/// use podlife::analysis::Analyzer;
+/// use podlife::rules::RuleSet;
+///
+/// let mut analyzer = Analyzer::new(RuleSet::builtin());
+/// let file = analyzer.begin_file("messages", 2025);
+/// analyzer.push(file, b"May 16 18:34:04 node-a kubelet[4052]: I0516 18:34:04.558677    4052 kubelet.go:2407] \"SyncLoop ADD\" source=\"api\" pods=[\"default/probe-demo\"]\n");
+/// analyzer.end_file(file);
+/// let analysis = analyzer.analysis();
+/// assert_eq!(analysis.pods[0].key(), "default/probe-demo");
+/// assert_eq!(analysis.events[0].kind.name(), "PodAdded");
+/// ```
+#[derive(Debug)]
+pub struct Analyzer {
+    rules: RuleSet,
+    pub(crate) files: Vec<FileState>,
+    pub(crate) events: Vec<RawEvent>,
+    pub(crate) links: Links,
+    /// Set by a kubelet start until the next ADD, which replays every pod on the node.
+    replay_pending: bool,
+    hits: Vec<Hit>,
+}
+
+impl Analyzer {
+    pub fn new(rules: RuleSet) -> Analyzer {
+        Analyzer {
+            rules,
+            files: Vec::new(),
+            events: Vec::new(),
+            links: Links::default(),
+            replay_pending: false,
+            hits: Vec::new(),
+        }
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// Starts a file. `year` is the year of its last line: that of the file's modification
+    /// time, or a year the user gave.
+    pub fn begin_file(&mut self, name: &str, year: i32) -> FileId {
+        self.files.push(FileState {
+            name: name.to_string(),
+            year,
+            bytes: 0,
+            lines: 0,
+            kubelet_lines: 0,
+            long_lines: (0, 0),
+            invalid_utf8: (0, 0),
+            rejected: None,
+            tracker: YearTracker::default(),
+            splitter: LineSplitter::new(),
+        });
+        FileId(self.files.len() - 1)
+    }
+
+    /// Feeds the next chunk of a file.
+    pub fn push(&mut self, file: FileId, chunk: &[u8]) {
+        let state = &mut self.files[file.0];
+        if state.rejected.is_some() {
+            return;
+        }
+        if state.bytes == 0 {
+            state.rejected = sniff(chunk);
+            if state.rejected.is_some() {
+                state.bytes += chunk.len() as u64;
+                return;
+            }
+        }
+        state.bytes += chunk.len() as u64;
+        let mut splitter = std::mem::take(&mut state.splitter);
+        splitter.push(chunk, &mut |line| self.process_line(file.0, line));
+        self.files[file.0].splitter = splitter;
+    }
+
+    /// Ends a file, reading its last line if it had no line ending.
+    pub fn end_file(&mut self, file: FileId) {
+        let mut splitter = std::mem::take(&mut self.files[file.0].splitter);
+        if self.files[file.0].rejected.is_none() {
+            splitter.finish(&mut |line| self.process_line(file.0, line));
+        }
+    }
+
+    /// Everything found so far, attributed and in time order.
+    pub fn analysis(&self) -> Analysis {
+        super::resolve::resolve(self)
+    }
+
+    fn process_line(&mut self, file: usize, raw: RawLine<'_>) {
+        let text = String::from_utf8_lossy(raw.bytes);
+        self.count_line(file, &raw, matches!(text, Cow::Owned(_)));
+
+        let wrapped = parse_wrapper(&text);
+        if let Some(stamp) = &wrapped.stamp {
+            self.files[file].tracker.observe(stamp.month);
+        }
+        let Some((klog, message)) = parse_klog_header(wrapped.message) else {
+            return;
+        };
+        let state = &mut self.files[file];
+        state.kubelet_lines += 1;
+        let stamp = match wrapped.stamp {
+            Some(prefix) => with_klog_fraction(prefix, &klog.stamp),
+            None => {
+                state.tracker.observe(klog.stamp.month);
+                klog.stamp
+            }
+        };
+        let rollovers = state.tracker.observe(stamp.month);
+
+        let has_pod_text = memchr::memmem::find(message.as_bytes(), b"pod").is_some();
+        if !has_pod_text && !self.rules.is_candidate(message) {
+            return;
+        }
+        let structured = crate::rules::structured_of(message);
+        if has_pod_text {
+            self.links.learn_line(message, structured.as_ref());
+        }
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.clear();
+        self.rules.match_message(message, structured.as_ref(), &mut hits);
+        for hit in hits.drain(..) {
+            let Some(hit) = self.accept(hit, message, structured.as_ref()) else {
+                continue;
+            };
+            self.events.push(RawEvent {
+                file,
+                line: raw.number,
+                offset: raw.offset,
+                stamp,
+                rollovers,
+                klog_time: Some(klog.time_text.to_string()),
+                hit,
+                text: text.to_string(),
+            });
+        }
+        self.hits = hits;
+    }
+
+    /// Decides whether a hit becomes an event: it fills a missing pod from the line, learns
+    /// container and sandbox IDs, and drops the kubelet's start-up replay of every pod.
+    fn accept(&mut self, mut hit: Hit, message: &str, structured: Option<&Structured<'_>>) -> Option<Hit> {
+        if hit.kind == EventKind::KubeletStarted {
+            self.replay_pending = true;
+        }
+        if hit.pods_mode == PodsMode::SkipReplay {
+            let replay = self.replay_pending || hit.listed_pods > 1;
+            if let Some(pod) = &hit.pod {
+                self.links.learn_pod(pod);
+            }
+            if replay {
+                return None;
+            }
+        }
+        if hit.kind.scope() == Scope::Node {
+            return Some(hit);
+        }
+        if hit.pod.is_none() {
+            hit.pod = subject_pod(message, structured);
+        }
+        if let Some(id) = hit.container_id.clone() {
+            self.links.learn_container(&id, hit.pod.as_ref(), hit.container.as_deref());
+            if hit.kind == EventKind::SandboxCreated {
+                self.links.sandboxes.insert(id.clone());
+            }
+            if let Some(code) = hit.exit_code {
+                self.links.exit_codes.insert(id, code);
+            }
+        }
+        if let Some(pod) = &hit.pod {
+            self.links.learn_pod(pod);
+        }
+        (hit.pod.is_some() || hit.container_id.is_some()).then_some(hit)
+    }
+
+    fn count_line(&mut self, file: usize, raw: &RawLine<'_>, lossy: bool) {
+        let state = &mut self.files[file];
+        state.lines = raw.number;
+        if raw.is_truncated() {
+            note(&mut state.long_lines, raw.number);
+        }
+        if lossy {
+            note(&mut state.invalid_utf8, raw.number);
+        }
+    }
+}
+
+/// Counts an occurrence and keeps the line of the first.
+fn note(counter: &mut (u64, u64), line: u64) {
+    if counter.0 == 0 {
+        counter.1 = line;
+    }
+    counter.0 += 1;
+}
+
+/// The pod a line is about when the matched rule did not name one: the structured `pod` field,
+/// else the first printf `name_ns(uid)` reference, as in
+/// `Error syncing pod <uid> ("name_ns(uid)"), skipping: …`.
+fn subject_pod(message: &str, structured: Option<&Structured<'_>>) -> Option<PodRef> {
+    let from_field = structured
+        .and_then(|s| s.lookup("pod"))
+        .and_then(|raw| parse_pod_ref(&raw));
+    from_field.or_else(|| printf_refs(message).next())
+}
+
+/// Uses the klog header's fraction of a second when the writer's stamp has none and both show
+/// the same minute and second (the clocks can differ by whole hours of zone).
+fn with_klog_fraction(prefix: Stamp, klog: &Stamp) -> Stamp {
+    if prefix.precision != crate::time::Precision::Seconds || !prefix.same_minute_second(klog) {
+        return prefix;
+    }
+    Stamp {
+        nanos: klog.nanos,
+        precision: klog.precision,
+        ..prefix
+    }
+}
+
+/// Rejects a file whose first bytes show it is compressed or binary.
+fn sniff(chunk: &[u8]) -> Option<InputIssue> {
+    let head = &chunk[..chunk.len().min(SNIFF_BYTES)];
+    let compressed = match head {
+        [0x1f, 0x8b, ..] => Some("gzip"),
+        [0x28, 0xb5, 0x2f, 0xfd, ..] => Some("zstd"),
+        [0xfd, b'7', b'z', b'X', b'Z', 0x00, ..] => Some("xz"),
+        [b'B', b'Z', b'h', ..] => Some("bzip2"),
+        _ => None,
+    };
+    if let Some(format) = compressed {
+        return Some(InputIssue::Compressed {
+            format: format.to_string(),
+        });
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b))
+        .count();
+    let binary = memchr::memchr(0, head).is_some() || control * 10 > head.len();
+    binary.then_some(InputIssue::Binary)
+}
+
+/// The limit past which lines are cut, for messages.
+pub const LINE_LIMIT: u64 = MAX_LINE_BYTES as u64;

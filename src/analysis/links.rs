@@ -1,0 +1,178 @@
+//! The identity maps that attribute lines naming a pod only by UID or a container only by ID:
+//! UID ↔ pod from every line that carries both, container ID → pod and container name, the
+//! sandbox IDs, and the exit code of each finished container.
+
+use crate::message::{parse_pod_ref, PodRef, Structured};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A pod's name and namespace; the namespace is `None` only for names seen without one.
+pub type PodName = (Option<String>, String);
+
+/// What one container ID is known to belong to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContainerInfo {
+    pub pod: Option<PodRef>,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    /// Full UID to pod.
+    pub uid_pod: HashMap<String, PodName>,
+    /// UIDs seen only cut short, with the pod the same line named.
+    pub partial_uids: Vec<(String, PodName)>,
+    pub containers: HashMap<String, ContainerInfo>,
+    pub sandboxes: HashSet<String>,
+    pub exit_codes: HashMap<String, i32>,
+    /// Pods that a line named with their namespace, for pods without any event.
+    pub known_pods: Vec<PodName>,
+}
+
+impl Links {
+    /// Records the UID of a reference that carries both name and UID.
+    pub fn learn_pod(&mut self, pod: &PodRef) {
+        let Some(namespace) = &pod.namespace else {
+            return;
+        };
+        let name: PodName = (Some(namespace.clone()), pod.name.clone());
+        if !self.known_pods.contains(&name) {
+            self.known_pods.push(name.clone());
+        }
+        match (&pod.uid, pod.uid_truncated) {
+            (Some(uid), false) => {
+                self.uid_pod.entry(uid.clone()).or_insert(name);
+            }
+            (Some(prefix), true) => self.partial_uids.push((prefix.clone(), name)),
+            (None, _) => {}
+        }
+    }
+
+    /// Records a container ID with whatever the line says about its pod and name.
+    pub fn learn_container(&mut self, id: &str, pod: Option<&PodRef>, name: Option<&str>) {
+        let entry = self.containers.entry(id.to_string()).or_default();
+        if entry.pod.is_none() {
+            entry.pod = pod.cloned();
+        }
+        if entry.name.is_none() {
+            entry.name = name.map(str::to_string);
+        }
+    }
+
+    /// Learns every pod reference in a line: the structured `pod` field with `podUID`, the
+    /// volume form `pod \"web-0\" (UID: \"…\")` next to a `pod=` field, and every printf
+    /// `name_ns(uid)` token.
+    pub fn learn_line(&mut self, message: &str, structured: Option<&Structured<'_>>) {
+        if let Some(s) = structured {
+            self.learn_structured(message, s);
+        }
+        for pod in printf_refs(message) {
+            self.learn_pod(&pod);
+        }
+    }
+
+    fn learn_structured(&mut self, message: &str, s: &Structured<'_>) {
+        let Some(mut pod) = s.lookup("pod").and_then(|raw| parse_pod_ref(&raw)) else {
+            return;
+        };
+        let uid = s.lookup("podUID").or_else(|| s.lookup("podID"));
+        pod.uid = uid
+            .map(|u| u.into_owned())
+            .or_else(|| volume_uid(message, &pod.name));
+        self.learn_pod(&pod);
+        if let (Some(id), Some(name)) = (s.lookup("containerID"), s.lookup("containerName")) {
+            let id = id.split_once("://").map_or(&*id, |(_, rest)| rest).to_string();
+            self.learn_container(&id, Some(&pod), Some(&name));
+        }
+    }
+
+    /// The namespace and name of a full or cut UID.
+    pub fn pod_of_uid(&self, uid: &str, truncated: bool) -> Option<&PodName> {
+        if let Some(pod) = self.uid_pod.get(uid) {
+            return Some(pod);
+        }
+        if truncated {
+            let mut matches = self.uid_pod.iter().filter(|(full, _)| full.starts_with(uid));
+            let first = matches.next();
+            if matches.next().is_none() {
+                return first.map(|(_, pod)| pod);
+            }
+            return None;
+        }
+        self.partial_uids
+            .iter()
+            .find(|(prefix, _)| uid.starts_with(prefix.as_str()))
+            .map(|(_, pod)| pod)
+    }
+
+    /// The UID of a pod when the logs show exactly one for it.
+    pub fn only_uid_of(&self, pod: &PodName) -> Option<&str> {
+        let mut uids = self.uid_pod.iter().filter(|(_, p)| *p == pod);
+        let first = uids.next();
+        uids.next().is_none().then_some(first).flatten().map(|(uid, _)| uid.as_str())
+    }
+
+    /// The one known pod of this name, when only one namespace has it.
+    pub fn pod_of_name(&self, name: &str) -> Option<&PodName> {
+        let mut matches = self.known_pods.iter().filter(|(_, n)| n == name);
+        let first = matches.next();
+        matches.next().is_none().then_some(first).flatten()
+    }
+}
+
+/// Every printf pod reference `name_namespace(uid` in `text`, cut or whole.
+pub fn printf_refs(text: &str) -> impl Iterator<Item = PodRef> + '_ {
+    static PRINTF_REF: OnceLock<Regex> = OnceLock::new();
+    let regex = PRINTF_REF.get_or_init(|| {
+        Regex::new(r"([a-z0-9][a-z0-9.-]*_[a-z0-9][a-z0-9-]*)\(([0-9a-f][0-9a-f-]*)\)?")
+            .expect("valid regex")
+    });
+    regex
+        .captures_iter(text)
+        .filter_map(|caps| parse_pod_ref(caps.get(0)?.as_str()))
+}
+
+/// The UID in a volume message `pod \"NAME\" (UID: \"UID\")` for the pod called `name`.
+fn volume_uid(message: &str, name: &str) -> Option<String> {
+    let marker = format!("pod \\\"{name}\\\" (UID: \\\"");
+    let start = message.find(&marker)? + marker.len();
+    let rest = &message[start..];
+    let end = rest.find('\\')?;
+    Some(rest[..end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::parse_structured;
+
+    #[test]
+    fn links_printf_refs_in_error() {
+        let refs: Vec<_> = printf_refs(
+            r#"Error syncing pod 926f ("alpine-1_default(926f7d30-2690-1431-8e85-dfa911e65741)"), skipping"#,
+        )
+        .collect();
+        assert_eq!(refs.len(), 1);
+        assert_eq!(refs[0].name, "alpine-1");
+    }
+
+    #[test]
+    fn links_volume_uid_from_structured_line() {
+        let message = r#""operationExecutor.MountVolume started for volume \"azurefile\" pod \"files-pod\" (UID: \"2d5c8bed-a09f-4c06-a585-bcc1fcaf222b\") " pod="default/files-pod""#;
+        let mut links = Links::default();
+        links.learn_line(message, parse_structured(message).as_ref());
+        assert_eq!(
+            links.pod_of_uid("2d5c8bed-a09f-4c06-a585-bcc1fcaf222b", false),
+            Some(&(Some("default".into()), "files-pod".into()))
+        );
+    }
+
+    #[test]
+    fn links_cut_uid_resolves_by_prefix() {
+        let mut links = Links::default();
+        links.learn_pod(&parse_pod_ref("web_shop(70634dc8-f05e-4ba4-bb90-000000000001)").unwrap());
+        assert!(links.pod_of_uid("70634dc8-f05e", true).is_some());
+        assert!(links.pod_of_uid("70634dc8-ffff", true).is_none());
+    }
+}

@@ -1,0 +1,11 @@
+//! Reading logs into an [`Analysis`]: every pod in them and every lifecycle moment of each.
+
+mod analyzer;
+mod links;
+mod messages;
+mod model;
+mod query;
+mod resolve;
+
+pub use analyzer::{Analyzer, FileId};
+pub use model::{Analysis, Event, FileSummary, InputIssue, PodSummary};

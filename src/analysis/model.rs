@@ -1,0 +1,107 @@
+//! The result of reading logs: the pods found, their events, and what went wrong with the input.
+
+use crate::kind::EventKind;
+use crate::level::Level;
+use crate::time::Timestamp;
+use serde::Serialize;
+
+/// One lifecycle moment, attributed and timed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Event {
+    /// The stamp of the log writer at the start of the line; for a bare klog line, its header.
+    pub time: Timestamp,
+    pub level: Level,
+    pub kind: EventKind,
+    /// Index into [`Analysis::pods`]; `None` for node events.
+    pub pod: Option<usize>,
+    pub uid: Option<String>,
+    pub container: Option<String>,
+    /// Index into [`Analysis::files`].
+    pub file: usize,
+    /// 1-based line number in that file.
+    pub line: u64,
+    /// Byte offset of the line in the file (after decompression).
+    pub offset: u64,
+    /// The klog header's own time as written, such as `0516 18:34:39.885628`.
+    pub klog_time: Option<String>,
+    /// The id of the rule that found the event.
+    pub rule: String,
+    /// The raw log line, decoded lossily.
+    pub text: String,
+}
+
+/// A pod found in the logs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PodSummary {
+    pub namespace: Option<String>,
+    /// The pod name; a pod known only by UID has its UID here.
+    pub name: String,
+    pub uids: Vec<String>,
+    pub first_seen: Option<Timestamp>,
+    pub last_seen: Option<Timestamp>,
+    /// Events per level, indexed by [`Level::index`].
+    pub counts: [usize; 5],
+}
+
+impl PodSummary {
+    /// `namespace/name`, or the name alone when the namespace is unknown.
+    pub fn key(&self) -> String {
+        match &self.namespace {
+            Some(namespace) => format!("{namespace}/{}", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    /// The highest level among the pod's events.
+    pub fn worst_level(&self) -> Option<Level> {
+        Level::ALL
+            .into_iter()
+            .rev()
+            .find(|level| self.counts[level.index()] > 0)
+    }
+
+    pub fn event_count(&self) -> usize {
+        self.counts.iter().sum()
+    }
+}
+
+/// A problem with an input file. Each is reported and never stops the other files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "issue", rename_all = "snake_case")]
+pub enum InputIssue {
+    /// The file has no bytes.
+    Empty,
+    /// The file looks binary (NUL bytes or mostly control characters) and was not read further.
+    Binary,
+    /// The file is compressed; `format` is `gzip`, `zstd`, `xz` or `bzip2`.
+    Compressed { format: String },
+    /// No line of the file carries a klog header.
+    NoKubeletLines,
+    /// Lines longer than the limit were cut to it.
+    LongLines { count: u64, first_line: u64, max_bytes: u64 },
+    /// Lines with bytes that are not UTF-8, decoded with U+FFFD in their place.
+    InvalidUtf8 { count: u64, first_line: u64 },
+}
+
+/// One input file as read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileSummary {
+    pub name: String,
+    pub bytes: u64,
+    pub lines: u64,
+    /// Lines that carry a klog header.
+    pub kubelet_lines: u64,
+    pub issues: Vec<InputIssue>,
+}
+
+/// Everything found in the files read so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Analysis {
+    pub files: Vec<FileSummary>,
+    /// Every pod, in the order first seen.
+    pub pods: Vec<PodSummary>,
+    /// Pod events in time order; events of one second keep their line order.
+    pub events: Vec<Event>,
+    /// Node events (kubelet start, PLEG health…), in time order.
+    pub node_events: Vec<Event>,
+}

@@ -1,0 +1,280 @@
+//! Turns the collected lines into an [`Analysis`]: years are assigned, each event is attributed
+//! to a pod through the identity maps, the context conditions set levels, and pods are counted.
+
+use super::analyzer::{Analyzer, FileState, RawEvent};
+use super::links::{Links, PodName};
+use super::model::{Analysis, Event, FileSummary, InputIssue, PodSummary};
+use crate::kind::{EventKind, Scope};
+use crate::level::Level;
+use crate::rules::Condition;
+use crate::time::Timestamp;
+use std::collections::HashMap;
+
+/// Builds the analysis of everything `analyzer` has read.
+pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
+    let links = &analyzer.links;
+    let mut pods = PodTable::default();
+    for name in &links.known_pods {
+        pods.index_of(name);
+    }
+    let mut events: Vec<(Event, &RawEvent)> = Vec::new();
+    let mut node_events = Vec::new();
+    for raw in &analyzer.events {
+        let Some(time) = timestamp(raw, &analyzer.files[raw.file]) else {
+            continue;
+        };
+        if raw.hit.kind.scope() == Scope::Node {
+            node_events.push((to_event(raw, time, None, None, analyzer), raw));
+            continue;
+        }
+        let Some((name, uid)) = attribute(raw, links) else {
+            continue;
+        };
+        let pod = pods.index_of(&name);
+        pods.add_uid(pod, uid.as_deref());
+        events.push((to_event(raw, time, Some(pod), uid, analyzer), raw));
+    }
+    sort_events(&mut events);
+    sort_events(&mut node_events);
+    apply_conditions(&mut events, links);
+    let events: Vec<Event> = events.into_iter().map(|(event, _)| event).collect();
+    let node_events = node_events.into_iter().map(|(event, _)| event).collect();
+    let mut pods = pods.summaries;
+    count_events(&mut pods, &events);
+    Analysis {
+        files: analyzer.files.iter().map(file_summary).collect(),
+        pods,
+        events,
+        node_events,
+    }
+}
+
+/// The line's time, with the year counted back from the file's last line.
+fn timestamp(raw: &RawEvent, file: &FileState) -> Option<Timestamp> {
+    let year = file.tracker.year_of(raw.rollovers, file.year);
+    raw.stamp.resolve(year)
+}
+
+/// The pod (and its UID, when known) that an event belongs to.
+fn attribute(raw: &RawEvent, links: &Links) -> Option<(PodName, Option<String>)> {
+    let hit = &raw.hit;
+    let container = hit.container_id.as_deref().and_then(|id| links.containers.get(id));
+    let pod = hit.pod.as_ref().or(container.and_then(|c| c.pod.as_ref()))?;
+    let by_uid = pod
+        .uid
+        .as_deref()
+        .and_then(|uid| links.pod_of_uid(uid, pod.uid_truncated));
+    let full_uid = pod.uid.as_deref().and_then(|uid| full_uid(uid, pod.uid_truncated, links));
+    if let Some(namespace) = &pod.namespace {
+        let name = (Some(namespace.clone()), pod.name.clone());
+        let uid = full_uid.or_else(|| links.only_uid_of(&name).map(str::to_string));
+        return Some((name, uid));
+    }
+    if let Some(name) = by_uid {
+        return Some((name.clone(), full_uid));
+    }
+    if pod.has_name() {
+        let name = links
+            .pod_of_name(&pod.name)
+            .cloned()
+            .unwrap_or((None, pod.name.clone()));
+        return Some((name, full_uid));
+    }
+    // A UID that no line ties to a name: the pod is listed under its UID.
+    let uid = pod.uid.clone()?;
+    Some(((None, uid.clone()), Some(uid)))
+}
+
+/// The whole UID for a possibly cut one, when exactly one known UID starts with it.
+fn full_uid(uid: &str, truncated: bool, links: &Links) -> Option<String> {
+    if !truncated {
+        return Some(uid.to_string());
+    }
+    let mut matches = links.uid_pod.keys().filter(|full| full.starts_with(uid));
+    match (matches.next(), matches.next()) {
+        (Some(full), None) => Some(full.clone()),
+        _ => None,
+    }
+}
+
+fn to_event(raw: &RawEvent, time: Timestamp, pod: Option<usize>, uid: Option<String>, analyzer: &Analyzer) -> Event {
+    let links = &analyzer.links;
+    let hit = &raw.hit;
+    let sandbox = hit
+        .container_id
+        .as_deref()
+        .is_some_and(|id| links.sandboxes.contains(id));
+    let kind = match (hit.kind, sandbox) {
+        (EventKind::ContainerStarted, true) => EventKind::SandboxCreated,
+        (EventKind::ContainerDied | EventKind::ContainerKilled, true) => EventKind::SandboxStopped,
+        (kind, _) => kind,
+    };
+    let known_name = hit
+        .container_id
+        .as_deref()
+        .and_then(|id| links.containers.get(id))
+        .and_then(|c| c.name.clone());
+    let container = if sandbox {
+        Some("POD".to_string())
+    } else {
+        hit.container.clone().or(known_name)
+    };
+    Event {
+        time,
+        level: if kind == hit.kind { hit.level } else { kind.default_level() },
+        kind,
+        pod,
+        uid,
+        container,
+        file: raw.file,
+        line: raw.line,
+        offset: raw.offset,
+        klog_time: raw.klog_time.clone(),
+        rule: analyzer.rules().rule_id(hit.rule).to_string(),
+        text: raw.text.clone(),
+    }
+}
+
+/// Orders events by second, then by file and line, so a second keeps the order of its lines.
+fn sort_events(events: &mut [(Event, &RawEvent)]) {
+    events.sort_by(|(a, _), (b, _)| {
+        (a.time.second(), a.file, a.line).cmp(&(b.time.second(), b.file, b.line))
+    });
+}
+
+/// Applies the level conditions that need the rest of the log, in time order.
+fn apply_conditions(events: &mut [(Event, &RawEvent)], links: &Links) {
+    let mut deleted: HashMap<usize, bool> = HashMap::new();
+    for (event, raw) in events.iter_mut() {
+        let pod = event.pod.unwrap_or(usize::MAX);
+        if matches!(
+            event.kind,
+            EventKind::PodDeleted | EventKind::PodKillRequired | EventKind::PodRemoved
+        ) {
+            deleted.insert(pod, true);
+        }
+        match raw.hit.condition {
+            Some(Condition::ExitCode) if event.kind == EventKind::ContainerDied => {
+                let id = raw.hit.container_id.as_deref();
+                let code = id.and_then(|id| links.exit_codes.get(id)).copied();
+                event.level = if code == Some(0) { Level::Normal } else { Level::Warning };
+            }
+            Some(Condition::AfterDeletion) if event.kind == EventKind::ContainerKilled => {
+                let after_deletion = deleted.get(&pod).copied().unwrap_or(false);
+                event.level = if after_deletion { Level::Normal } else { Level::Warning };
+            }
+            Some(Condition::BackoffCap) => {
+                event.level = backoff_level(raw.hit.backoff.as_deref());
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Warning until the back-off reaches its 5m0s cap, Error from then on. The kubelet's back-off
+/// doubles from 10s and is capped at 5m0s (`MaxContainerBackOff`), so only the cap is written
+/// with minutes and no hours.
+fn backoff_level(backoff: Option<&str>) -> Level {
+    match backoff.map(parse_go_duration) {
+        Some(Some(seconds)) if seconds >= 300.0 => Level::Error,
+        _ => Level::Warning,
+    }
+}
+
+/// Parses a Go duration such as `5m0s`, `1m20s`, `40s` or `1h0m0s` into seconds.
+fn parse_go_duration(text: &str) -> Option<f64> {
+    let mut total = 0.0;
+    let mut number = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() || c == '.' {
+            number.push(c);
+            continue;
+        }
+        let value: f64 = number.parse().ok()?;
+        number.clear();
+        total += value
+            * match c {
+                'h' => 3600.0,
+                'm' => 60.0,
+                's' => 1.0,
+                _ => return None,
+            };
+    }
+    number.is_empty().then_some(total)
+}
+
+fn count_events(pods: &mut [PodSummary], events: &[Event]) {
+    for event in events {
+        let Some(pod) = event.pod.and_then(|index| pods.get_mut(index)) else {
+            continue;
+        };
+        pod.counts[event.level.index()] += 1;
+        pod.first_seen = Some(pod.first_seen.map_or(event.time, |t| t.min(event.time)));
+        pod.last_seen = Some(pod.last_seen.map_or(event.time, |t| t.max(event.time)));
+    }
+}
+
+fn file_summary(file: &FileState) -> FileSummary {
+    let mut issues = Vec::new();
+    if file.bytes == 0 {
+        issues.push(InputIssue::Empty);
+    } else if let Some(rejected) = &file.rejected {
+        issues.push(rejected.clone());
+    } else if file.kubelet_lines == 0 {
+        issues.push(InputIssue::NoKubeletLines);
+    }
+    if file.long_lines.0 > 0 {
+        issues.push(InputIssue::LongLines {
+            count: file.long_lines.0,
+            first_line: file.long_lines.1,
+            max_bytes: super::analyzer::LINE_LIMIT,
+        });
+    }
+    if file.invalid_utf8.0 > 0 {
+        issues.push(InputIssue::InvalidUtf8 {
+            count: file.invalid_utf8.0,
+            first_line: file.invalid_utf8.1,
+        });
+    }
+    FileSummary {
+        name: file.name.clone(),
+        bytes: file.bytes,
+        lines: file.lines,
+        kubelet_lines: file.kubelet_lines,
+        issues,
+    }
+}
+
+/// Pods by name, in the order first seen.
+#[derive(Default)]
+struct PodTable {
+    summaries: Vec<PodSummary>,
+    index: HashMap<PodName, usize>,
+}
+
+impl PodTable {
+    fn index_of(&mut self, name: &PodName) -> usize {
+        if let Some(&index) = self.index.get(name) {
+            return index;
+        }
+        self.summaries.push(PodSummary {
+            namespace: name.0.clone(),
+            name: name.1.clone(),
+            uids: Vec::new(),
+            first_seen: None,
+            last_seen: None,
+            counts: [0; 5],
+        });
+        self.index.insert(name.clone(), self.summaries.len() - 1);
+        self.summaries.len() - 1
+    }
+
+    fn add_uid(&mut self, pod: usize, uid: Option<&str>) {
+        let uids = &mut self.summaries[pod].uids;
+        if let Some(uid) = uid {
+            if !uids.iter().any(|known| known == uid) {
+                uids.push(uid.to_string());
+            }
+        }
+    }
+}

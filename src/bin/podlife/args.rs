@@ -1,0 +1,88 @@
+//! Command-line flags. They keep the names of the grep script users know, and tools outside
+//! this crate rely on them, so they are only ever extended.
+
+use clap::{Parser, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "podlife",
+    version,
+    about = "Reads Kubernetes node logs and shows the lifecycle of a pod",
+    after_help = "Examples:\n  podlife --logfile /var/log/messages --podname shop/web-1 --format text\n  \
+                  podlife --logfile messages --logfile messages.1 --list-pods\n  \
+                  journalctl -u kubelet | podlife --logfile - --podname web-1 --format json"
+)]
+pub struct Args {
+    /// Log file to read (syslog, journalctl output or klog); repeat for several. `-` reads
+    /// standard input.
+    #[arg(long = "logfile", value_name = "FILE", required = true)]
+    pub logfiles: Vec<PathBuf>,
+
+    /// Pod to show: `name` (every namespace), `namespace/name`, or a UID.
+    #[arg(long, value_name = "POD", required_unless_present = "list_pods")]
+    pub podname: Option<String>,
+
+    /// List every pod found in the logs instead of showing one.
+    #[arg(long, conflicts_with = "podname")]
+    pub list_pods: bool,
+
+    /// Comma-separated levels to include: Info, Normal, Warning, Error, Fatal.
+    #[arg(long, value_name = "LEVELS", default_value = "Normal,Warning,Error,Fatal")]
+    pub eventlevel: String,
+
+    /// Output format. Default: svg for a pod, text (a table) for --list-pods.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Output path. Default: `<name>-Pod-lifecycle.svg` for svg, standard output otherwise.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+
+    /// Year of the last line of every file, for stamps that have none. Default: the year of
+    /// each file's modification time.
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1970..=9999))]
+    pub year: Option<i32>,
+
+    /// Level of podlife's own diagnostics on standard error.
+    #[arg(long, value_enum, default_value = "warning", ignore_case = true)]
+    pub loggerlevel: LoggerLevel,
+
+    /// Language of event labels in the svg and text output.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Svg,
+    Json,
+    Csv,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LoggerLevel {
+    Error,
+    Warning,
+    Info,
+    Debug,
+}
+
+impl LoggerLevel {
+    pub fn filter(self) -> log::LevelFilter {
+        match self {
+            LoggerLevel::Error => log::LevelFilter::Error,
+            LoggerLevel::Warning => log::LevelFilter::Warn,
+            LoggerLevel::Info => log::LevelFilter::Info,
+            LoggerLevel::Debug => log::LevelFilter::Debug,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    #[value(name = "zh-CN", alias = "zh")]
+    ZhCn,
+}

@@ -1,0 +1,92 @@
+//! `podlife`: the command-line front end of the engine, for nodes without a browser, scripts
+//! and benchmarks.
+//!
+//! Exit status: 0 on success (also when the pod has no events), 1 on a usage error or a pod
+//! that is not in the logs, 2 when a file cannot be read.
+
+mod args;
+mod output;
+mod read;
+
+use args::Args;
+use clap::Parser;
+use podlife::analysis::{Analysis, Analyzer};
+use podlife::rules::RuleSet;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(err) => {
+            let usage_error = err.use_stderr();
+            let _ = err.print();
+            return ExitCode::from(if usage_error { 1 } else { 0 });
+        }
+    };
+    env_logger::Builder::new()
+        .filter_level(args.loggerlevel.filter())
+        .format_timestamp(None)
+        .init();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("podlife: {}", failure.message);
+            ExitCode::from(failure.status)
+        }
+    }
+}
+
+/// An error that ends the run, with its exit status.
+pub struct Failure {
+    pub status: u8,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            status: 1,
+            message: message.into(),
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<(), Failure> {
+    let levels = podlife::level::LevelSet::parse_list(&args.eventlevel)
+        .map_err(|err| Failure::usage(format!("--eventlevel: {err}")))?;
+    let analysis = analyze(args)?;
+    report_issues(&analysis);
+    if args.list_pods {
+        return output::list_pods(args, &analysis);
+    }
+    let query = args.podname.as_deref().unwrap_or_default();
+    output::show_pod(args, &analysis, query, levels)
+}
+
+fn analyze(args: &Args) -> Result<Analysis, Failure> {
+    let mut analyzer = Analyzer::new(RuleSet::builtin());
+    for path in &args.logfiles {
+        read::read_log(&mut analyzer, path, args.year).map_err(|err| Failure {
+            status: 2,
+            message: err.to_string(),
+        })?;
+    }
+    let analysis = analyzer.analysis();
+    log::info!(
+        "read {} file(s): {} pods, {} pod events, {} node events",
+        analysis.files.len(),
+        analysis.pods.len(),
+        analysis.events.len(),
+        analysis.node_events.len()
+    );
+    Ok(analysis)
+}
+
+/// Prints every input problem on standard error; none of them stops the run.
+fn report_issues(analysis: &Analysis) {
+    for file in &analysis.files {
+        for issue in &file.issues {
+            log::warn!("{}", issue.message(&file.name, podlife::i18n::Lang::En));
+        }
+    }
+}

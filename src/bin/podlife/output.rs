@@ -1,0 +1,165 @@
+//! Writing what the user asked for: the pod table, or one pod's events as SVG, JSON, CSV or a
+//! text timeline.
+
+use crate::args::{Args, Format, LangArg};
+use crate::Failure;
+use podlife::analysis::Analysis;
+use podlife::i18n::Lang;
+use podlife::level::{Level, LevelSet};
+use podlife::timeline::{aggregate, export_svg, ExportInfo};
+use std::fs::File;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+pub fn list_pods(args: &Args, analysis: &Analysis) -> Result<(), Failure> {
+    let mut out = open_output(args.out.as_ref())?;
+    let written = match args.format.unwrap_or(Format::Text) {
+        Format::Json => serde_json::to_writer_pretty(&mut out, &analysis.pods)
+            .map_err(io::Error::from)
+            .and_then(|_| out.write_all(b"\n")),
+        Format::Text => write_pod_table(&mut out, analysis),
+        other => {
+            return Err(Failure::usage(format!(
+                "--list-pods writes json or text, not {}",
+                format!("{other:?}").to_lowercase()
+            )))
+        }
+    };
+    written.map_err(write_failure)
+}
+
+fn write_pod_table(out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<50} {:<38} {:<7} {:>6} {:>6} {:>6} {:>6} {:>6}  FIRST SEEN -> LAST SEEN",
+        "POD", "UID", "WORST", "INFO", "NORMAL", "WARN", "ERROR", "FATAL"
+    )?;
+    for index in analysis.pods_by_severity() {
+        let pod = &analysis.pods[index];
+        let worst = pod.worst_level().map_or("-", Level::name);
+        let uid = pod.uids.join(",");
+        let span = match (&pod.first_seen, &pod.last_seen) {
+            (Some(first), Some(last)) => format!("{first} -> {last}"),
+            _ => "-".to_string(),
+        };
+        let c = pod.counts;
+        writeln!(
+            out,
+            "{:<50} {:<38} {:<7} {:>6} {:>6} {:>6} {:>6} {:>6}  {span}",
+            pod.key(), if uid.is_empty() { "-" } else { &uid }, worst, c[0], c[1], c[2], c[3], c[4]
+        )?;
+    }
+    Ok(())
+}
+
+pub fn show_pod(args: &Args, analysis: &Analysis, query: &str, levels: LevelSet) -> Result<(), Failure> {
+    let pods = analysis.find_pods(query);
+    if pods.is_empty() {
+        return Err(Failure::usage(not_found_message(analysis, query)));
+    }
+    let keys: Vec<String> = pods.iter().map(|&i| analysis.pods[i].key()).collect();
+    if pods.len() > 1 {
+        eprintln!("podlife: {query:?} matches {} pods, showing all of them: {}", pods.len(), keys.join(", "));
+    }
+    let events: Vec<_> = analysis
+        .events_of(&pods)
+        .into_iter()
+        .filter(|event| levels.contains(event.level))
+        .collect();
+    if events.is_empty() {
+        eprintln!(
+            "podlife: {} has no events at levels {}; try --eventlevel Info,Normal,Warning,Error,Fatal",
+            keys.join(", "),
+            level_names(levels)
+        );
+    }
+    let lang = match args.lang {
+        LangArg::En => Lang::En,
+        LangArg::ZhCn => Lang::ZhCn,
+    };
+    match args.format.unwrap_or(Format::Svg) {
+        Format::Svg => write_svg(args, analysis, &pods, &events, lang),
+        Format::Json => with_output(args, |out| podlife::export::write_json_lines(out, &events, analysis)),
+        Format::Csv => with_output(args, |out| podlife::export::write_csv(out, &events, analysis)),
+        Format::Text => {
+            let colour = args.out.is_none() && io::stdout().is_terminal();
+            let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
+            with_output(args, |out| podlife::export::write_text_timeline(out, &seconds, lang, colour))
+        }
+    }
+}
+
+fn write_svg(args: &Args, analysis: &Analysis, pods: &[usize], events: &[&podlife::analysis::Event], lang: Lang) -> Result<(), Failure> {
+    let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
+    let first = &analysis.pods[pods[0]];
+    let info = ExportInfo {
+        pod: pods.iter().map(|&i| analysis.pods[i].key()).collect::<Vec<_>>().join(", "),
+        uids: pods.iter().flat_map(|&i| analysis.pods[i].uids.clone()).collect(),
+        files: analysis.files.iter().map(|f| f.name.clone()).collect(),
+        lang,
+    };
+    let svg = export_svg(&seconds, &info);
+    let path = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{}-Pod-lifecycle.svg", first.name)));
+    std::fs::write(&path, svg).map_err(|err| Failure {
+        status: 2,
+        message: format!("cannot write {}: {err}", path.display()),
+    })?;
+    eprintln!("podlife: wrote {}", path.display());
+    Ok(())
+}
+
+fn with_output(args: &Args, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+    let mut out = open_output(args.out.as_ref())?;
+    write(&mut out).and_then(|_| out.flush()).map_err(write_failure)
+}
+
+fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, Failure> {
+    match path {
+        None => Ok(Box::new(io::BufWriter::new(io::stdout().lock()))),
+        Some(path) => File::create(path)
+            .map(|file| Box::new(io::BufWriter::new(file)) as Box<dyn Write>)
+            .map_err(|err| Failure {
+                status: 2,
+                message: format!("cannot write {}: {err}", path.display()),
+            }),
+    }
+}
+
+fn write_failure(err: io::Error) -> Failure {
+    Failure {
+        status: 2,
+        message: format!("cannot write the output: {err}"),
+    }
+}
+
+fn level_names(levels: LevelSet) -> String {
+    Level::ALL
+        .into_iter()
+        .filter(|&level| levels.contains(level))
+        .map(Level::name)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Says that no pod matched, suggesting pods whose name contains the query.
+fn not_found_message(analysis: &Analysis, query: &str) -> String {
+    let name = query.rsplit('/').next().unwrap_or(query);
+    let similar: Vec<String> = analysis
+        .pods
+        .iter()
+        .filter(|pod| pod.name.contains(name))
+        .take(5)
+        .map(|pod| pod.key())
+        .collect();
+    let mut message = format!(
+        "pod {query:?} is not in the logs ({} pods found; --list-pods shows them)",
+        analysis.pods.len()
+    );
+    if !similar.is_empty() {
+        message.push_str(&format!("; similar: {}", similar.join(", ")));
+    }
+    message
+}

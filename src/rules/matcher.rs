@@ -1,0 +1,310 @@
+//! Applies a compiled rule table to klog messages.
+//!
+//! An Aho-Corasick automaton over every rule's literal picks the candidate rules of a message,
+//! so most lines are rejected before any structured parsing or regex runs.
+
+use super::table::{Condition, PodsMode, RuleError, RuleFile, RuleSpec, GROUPS};
+use crate::kind::EventKind;
+use crate::level::Level;
+use crate::message::{parse_pod_list, parse_pod_ref, parse_structured, PodRef, Structured};
+use aho_corasick::AhoCorasick;
+use regex::{Captures, Regex};
+use std::collections::HashSet;
+
+/// The built-in table, as shipped.
+const BUILTIN: &str = include_str!("builtin.json");
+
+/// The default structured field path of each slot; a rule's `bind` overrides them.
+const DEFAULT_BINDINGS: [(&str, &[&str]); 6] = [
+    ("pod", &["pod"]),
+    ("pods", &["pods"]),
+    ("uid", &["podUID", "podID"]),
+    ("container", &["containerName"]),
+    ("container_id", &["containerID"]),
+    ("exit_code", &["exitCode"]),
+];
+
+/// One moment a rule found in a message, before the pod is resolved against the rest of the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub rule: usize,
+    pub kind: EventKind,
+    pub level: Level,
+    pub condition: Option<Condition>,
+    /// The pod as the line names it, if it does.
+    pub pod: Option<PodRef>,
+    pub container: Option<String>,
+    /// Without a `containerd://` or `docker://` scheme.
+    pub container_id: Option<String>,
+    pub exit_code: Option<i32>,
+    /// The back-off length as written, such as `40s` or `5m0s`.
+    pub backoff: Option<String>,
+    /// How many pods the line lists, for replay detection.
+    pub listed_pods: usize,
+    pub pods_mode: PodsMode,
+}
+
+struct Rule {
+    spec: RuleSpec,
+    regex: Option<Regex>,
+}
+
+/// A compiled, validated rule table.
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    prefilter: AhoCorasick,
+    /// For each literal in the prefilter, the rules it selects.
+    literal_rules: Vec<Vec<usize>>,
+    source: RuleFile,
+}
+
+impl std::fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RuleSet")
+            .field("rules", &self.rules.len())
+            .finish()
+    }
+}
+
+impl RuleSet {
+    /// The built-in table.
+    pub fn builtin() -> RuleSet {
+        RuleSet::from_json(BUILTIN).expect("the built-in rule table is valid")
+    }
+
+    /// Parses and compiles a rule document.
+    pub fn from_json(json: &str) -> Result<RuleSet, RuleError> {
+        let file: RuleFile = serde_json::from_str(json).map_err(|err| RuleError::Syntax {
+            message: err.to_string(),
+        })?;
+        RuleSet::compile(file)
+    }
+
+    /// Validates and compiles a rule document.
+    pub fn compile(file: RuleFile) -> Result<RuleSet, RuleError> {
+        if file.version != 1 {
+            return Err(RuleError::UnsupportedVersion {
+                version: file.version,
+            });
+        }
+        let mut ids = HashSet::new();
+        let mut rules = Vec::with_capacity(file.rules.len());
+        let mut literals: Vec<String> = Vec::new();
+        let mut literal_rules: Vec<Vec<usize>> = Vec::new();
+        for spec in &file.rules {
+            if !ids.insert(spec.id.as_str()) {
+                return Err(RuleError::DuplicateId {
+                    id: spec.id.clone(),
+                });
+            }
+            let literal = spec
+                .literal
+                .clone()
+                .or_else(|| spec.message.clone())
+                .filter(|literal| !literal.is_empty())
+                .ok_or_else(|| RuleError::NoLiteral {
+                    id: spec.id.clone(),
+                })?;
+            let index = rules.len();
+            match literals.iter().position(|known| *known == literal) {
+                Some(slot) => literal_rules[slot].push(index),
+                None => {
+                    literals.push(literal);
+                    literal_rules.push(vec![index]);
+                }
+            }
+            rules.push(compile_rule(spec)?);
+        }
+        let prefilter = AhoCorasick::new(&literals).map_err(|err| RuleError::Syntax {
+            message: err.to_string(),
+        })?;
+        Ok(RuleSet {
+            rules,
+            prefilter,
+            literal_rules,
+            source: file,
+        })
+    }
+
+    /// The document this set was compiled from.
+    pub fn source(&self) -> &RuleFile {
+        &self.source
+    }
+
+    /// The id of the rule at `index`, as given in [`Hit::rule`].
+    pub fn rule_id(&self, index: usize) -> &str {
+        &self.rules[index].spec.id
+    }
+
+    /// Whether any rule's literal occurs in `text`: the cheap test that rejects most lines.
+    pub fn is_candidate(&self, text: &str) -> bool {
+        self.prefilter.is_match(text)
+    }
+
+    /// Appends every moment the rules find in `message` (a klog message, after the header) to
+    /// `hits`. `structured` is the message parsed as `"msg" key=value`, when it is.
+    pub fn match_message(&self, message: &str, structured: Option<&Structured<'_>>, hits: &mut Vec<Hit>) {
+        let mut candidates: Vec<usize> = self
+            .prefilter
+            .find_overlapping_iter(message)
+            .flat_map(|m| self.literal_rules[m.pattern().as_usize()].iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for index in candidates {
+            self.rules[index].apply(index, message, structured, hits);
+        }
+    }
+}
+
+fn compile_rule(spec: &RuleSpec) -> Result<Rule, RuleError> {
+    let regex = match &spec.regex {
+        None => None,
+        Some(pattern) => Some(Regex::new(pattern).map_err(|err| RuleError::InvalidRegex {
+            id: spec.id.clone(),
+            message: err.to_string(),
+        })?),
+    };
+    if let Some(regex) = &regex {
+        if let Some(group) = regex.capture_names().flatten().find(|g| !GROUPS.contains(g)) {
+            return Err(RuleError::UnknownGroup {
+                id: spec.id.clone(),
+                group: group.to_string(),
+            });
+        }
+    }
+    if let Some(slot) = spec.bind.keys().find(|slot| !DEFAULT_BINDINGS.iter().any(|(s, _)| s == slot)) {
+        return Err(RuleError::UnknownSlot {
+            id: spec.id.clone(),
+            slot: slot.clone(),
+        });
+    }
+    Ok(Rule {
+        spec: spec.clone(),
+        regex,
+    })
+}
+
+impl Rule {
+    fn apply(&self, index: usize, message: &str, structured: Option<&Structured<'_>>, hits: &mut Vec<Hit>) {
+        if let Some(wanted) = &self.spec.message {
+            match structured {
+                Some(s) if s.message == wanted.as_str() => {}
+                _ => return,
+            }
+        }
+        for (path, wanted) in &self.spec.fields {
+            let value = structured.and_then(|s| s.lookup(path));
+            if value.as_deref() != Some(wanted.as_str()) {
+                return;
+            }
+        }
+        match &self.regex {
+            None => self.emit(index, None, structured, hits),
+            Some(regex) if self.spec.each => {
+                let before = hits.len();
+                for caps in regex.captures_iter(message) {
+                    self.emit(index, Some(&caps), structured, hits);
+                }
+                dedup_tail(hits, before);
+            }
+            Some(regex) => {
+                if let Some(caps) = regex.captures(message) {
+                    self.emit(index, Some(&caps), structured, hits);
+                }
+            }
+        }
+    }
+
+    /// Builds the hits of one match: one per listed pod, or one.
+    fn emit(&self, index: usize, caps: Option<&Captures<'_>>, structured: Option<&Structured<'_>>, hits: &mut Vec<Hit>) {
+        let slot = |name: &str| self.slot(name, caps, structured);
+        let listed: Vec<PodRef> = slot("pods").map(|raw| parse_pod_list(&raw)).unwrap_or_default();
+        let uid = slot("uid").filter(|uid| !uid.is_empty());
+        let container_id = slot("container_id").map(|id| strip_scheme(&id).to_string());
+        let template = Hit {
+            rule: index,
+            kind: self.spec.kind,
+            level: self.spec.level.unwrap_or(self.spec.kind.default_level()),
+            condition: self.spec.condition,
+            pod: None,
+            container: self.spec.container.clone().or_else(|| slot("container")),
+            container_id: container_id.filter(|id| !id.is_empty()),
+            exit_code: slot("exit_code").and_then(|code| code.trim().parse().ok()),
+            backoff: caps.and_then(|c| c.name("backoff")).map(|m| m.as_str().to_string()),
+            listed_pods: listed.len(),
+            pods_mode: self.spec.pods,
+        };
+        if !listed.is_empty() {
+            if self.spec.pods != PodsMode::Context {
+                hits.extend(listed.into_iter().map(|pod| Hit {
+                    pod: Some(pod),
+                    ..template.clone()
+                }));
+            }
+            return;
+        }
+        let mut pod = slot("pod")
+            .and_then(|raw| parse_pod_ref(&raw))
+            .or_else(|| caps.and_then(pod_from_parts));
+        match (&mut pod, uid) {
+            (Some(pod), Some(uid)) if pod.uid.is_none() => pod.uid = Some(uid),
+            (None, Some(uid)) => pod = PodRef::from_uid(&uid),
+            _ => {}
+        }
+        hits.push(Hit { pod, ..template });
+    }
+
+    /// The text of a slot: the regex group of that name, else the bound structured field.
+    fn slot(&self, name: &str, caps: Option<&Captures<'_>>, structured: Option<&Structured<'_>>) -> Option<String> {
+        if let Some(m) = caps.and_then(|c| c.name(name)) {
+            return Some(m.as_str().to_string());
+        }
+        let structured = structured?;
+        if let Some(path) = self.spec.bind.get(name) {
+            return structured.lookup(path).map(|v| v.into_owned());
+        }
+        let (_, paths) = DEFAULT_BINDINGS.iter().find(|(slot, _)| *slot == name)?;
+        paths
+            .iter()
+            .find_map(|path| structured.lookup(path))
+            .map(|v| v.into_owned())
+    }
+}
+
+/// A pod from the `namespace` and `name` groups; the namespace may be missing, as in volume
+/// lines that write `pod "web-0" (UID: "…")`.
+fn pod_from_parts(caps: &Captures<'_>) -> Option<PodRef> {
+    let name = caps.name("name")?.as_str();
+    Some(PodRef {
+        namespace: caps.name("namespace").map(|m| m.as_str().to_string()),
+        name: name.to_string(),
+        uid: None,
+        uid_truncated: false,
+    })
+}
+
+/// Drops repeated hits that one line produced for the same kind, pod and container.
+fn dedup_tail(hits: &mut Vec<Hit>, from: usize) {
+    let mut seen = HashSet::new();
+    let mut index = from;
+    while index < hits.len() {
+        let hit = &hits[index];
+        let key = (hit.kind, hit.pod.clone(), hit.container.clone());
+        if seen.insert(key) {
+            index += 1;
+        } else {
+            hits.remove(index);
+        }
+    }
+}
+
+/// Removes a `containerd://` or `docker://` scheme from a container ID.
+fn strip_scheme(id: &str) -> &str {
+    id.split_once("://").map_or(id, |(_, rest)| rest)
+}
+
+/// Parses `message` as structured when it starts with a quote.
+pub(crate) fn structured_of(message: &str) -> Option<Structured<'_>> {
+    message.starts_with('"').then(|| parse_structured(message)).flatten()
+}

@@ -1,0 +1,14 @@
+//! The rule table: data that maps kubelet message templates to event kinds and levels, and the
+//! matcher that applies it to a message.
+//!
+//! The built-in table is `builtin.json`, compiled into the binary. Each rule names a structured
+//! message (`"Probe failed"`, matched exactly), a regular expression over the klog message (for
+//! the printf style of 1.20 and older, or text inside a structured value), or both, plus the
+//! literal that a message must contain before the rule is tried at all.
+
+mod matcher;
+mod table;
+
+pub use matcher::{Hit, RuleSet};
+pub(crate) use matcher::structured_of;
+pub use table::{Condition, PodsMode, RuleError, RuleFile, RuleSpec};

@@ -1,0 +1,151 @@
+//! The serialised form of the rule table and its validation.
+
+use crate::kind::EventKind;
+use crate::level::Level;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A rule document: the built-in table, or a user's file with the same schema.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// Schema version; this reader understands 1.
+    pub version: u32,
+    pub rules: Vec<RuleSpec>,
+}
+
+/// One rule. A message matches when every condition the rule sets holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// A unique name, used in messages about the rule.
+    pub id: String,
+    pub kind: EventKind,
+    /// The level of the event; the kind's default level when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// The structured message, matched exactly (Kubernetes 1.21 and newer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Structured fields that must have these values; `event.Type` reaches into a struct value.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
+    /// A regular expression over the klog message. Named groups `pod` (a whole reference),
+    /// `namespace` and `name` (its parts), `pods`, `uid`, `container`, `container_id`,
+    /// `exit_code` and `backoff` fill the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regex: Option<String>,
+    /// Text the message must contain before the rule is tried; defaults to `message`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub literal: Option<String>,
+    /// With `regex`: one event per match instead of one per line.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub each: bool,
+    /// Overrides the structured fields that fill the event: slot name (as for regex groups) to
+    /// field path, such as `{"container_id": "event.Data"}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub bind: BTreeMap<String, String>,
+    /// A container name to give every event of this rule, such as `POD` for the sandbox.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container: Option<String>,
+    #[serde(default, skip_serializing_if = "PodsMode::is_default")]
+    pub pods: PodsMode,
+    /// A context rule that can change the level once the whole log is read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Condition>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// What to do with a line that lists several pods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PodsMode {
+    /// One event per listed pod.
+    #[default]
+    Each,
+    /// One event per listed pod, unless the line is the kubelet's start-up replay of every pod
+    /// on the node.
+    SkipReplay,
+    /// The list is context (eviction ranking): no pod gets an event from it.
+    Context,
+}
+
+impl PodsMode {
+    fn is_default(&self) -> bool {
+        *self == PodsMode::Each
+    }
+}
+
+/// Level conditions that need the rest of the log, applied after the whole log is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    /// Normal when the container's exit code is known to be 0, Warning otherwise.
+    ExitCode,
+    /// Normal when the pod's deletion came first, Warning otherwise.
+    AfterDeletion,
+    /// Warning until the back-off reaches its 5m0s cap, Error from then on.
+    BackoffCap,
+}
+
+/// A rule that cannot be used, named by its id and field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleError {
+    /// The document is not valid JSON for the schema.
+    Syntax { message: String },
+    UnsupportedVersion { version: u32 },
+    DuplicateId { id: String },
+    /// The rule has neither `message` nor `literal`, so nothing selects it.
+    NoLiteral { id: String },
+    InvalidRegex { id: String, message: String },
+    UnknownGroup { id: String, group: String },
+    UnknownSlot { id: String, slot: String },
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RuleError::Syntax { message } => write!(f, "invalid rule file: {message}"),
+            RuleError::UnsupportedVersion { version } => {
+                write!(f, "rule file version {version} is not supported: expected 1")
+            }
+            RuleError::DuplicateId { id } => write!(f, "rule {id:?}: id is used twice"),
+            RuleError::NoLiteral { id } => write!(
+                f,
+                "rule {id:?}: field \"message\" or \"literal\" is required"
+            ),
+            RuleError::InvalidRegex { id, message } => {
+                write!(f, "rule {id:?}: field \"regex\" is invalid: {message}")
+            }
+            RuleError::UnknownGroup { id, group } => write!(
+                f,
+                "rule {id:?}: field \"regex\" has unknown group {group:?}; \
+                 use pod, namespace, name, pods, uid, container, container_id, exit_code or backoff"
+            ),
+            RuleError::UnknownSlot { id, slot } => write!(
+                f,
+                "rule {id:?}: field \"bind\" has unknown slot {slot:?}; \
+                 use pod, pods, uid, container, container_id or exit_code"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// The capture group names a regex may use.
+pub(crate) const GROUPS: [&str; 9] = [
+    "pod",
+    "namespace",
+    "name",
+    "pods",
+    "uid",
+    "container",
+    "container_id",
+    "exit_code",
+    "backoff",
+];

@@ -1,0 +1,76 @@
+//! Groups a pod's events by second: each second keeps its events in line order, counts them per
+//! kind, and takes the highest level among them as its colour.
+
+use crate::analysis::Event;
+use crate::i18n::Lang;
+use crate::kind::EventKind;
+use crate::level::{Level, LevelSet};
+use chrono::NaiveDateTime;
+
+/// One second of a lifecycle that has at least one event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Second<'a> {
+    /// The second, without fraction.
+    pub time: NaiveDateTime,
+    /// The UTC offset the log stated for this second, if any.
+    pub offset: Option<chrono::FixedOffset>,
+    pub level: Level,
+    /// The events, in time order and then line order.
+    pub events: Vec<&'a Event>,
+    /// Event count per kind, in the order each kind first appears in the second.
+    pub kinds: Vec<(EventKind, usize)>,
+}
+
+impl Second<'_> {
+    /// The second as ISO 8601, such as `2025-05-16T18:34:39`, with the offset when the log
+    /// stated one. This is the `data-second` value of a mark.
+    pub fn iso(&self) -> String {
+        let mut out = self.time.format("%Y-%m-%dT%H:%M:%S").to_string();
+        if let Some(offset) = self.offset {
+            out.push_str(&offset.to_string());
+        }
+        out
+    }
+
+    /// One label per kind, with the count when the kind occurs more than once:
+    /// `Liveness probe failed ×3`.
+    pub fn labels(&self, lang: Lang) -> Vec<String> {
+        self.kinds
+            .iter()
+            .map(|&(kind, count)| match count {
+                1 => kind.label(lang).to_string(),
+                n => format!("{} ×{n}", kind.label(lang)),
+            })
+            .collect()
+    }
+}
+
+/// Groups `events` (already in time order) into seconds, keeping only the levels in `levels`.
+pub fn aggregate<'a>(events: impl IntoIterator<Item = &'a Event>, levels: LevelSet) -> Vec<Second<'a>> {
+    let mut seconds: Vec<Second<'a>> = Vec::new();
+    for event in events.into_iter().filter(|e| levels.contains(e.level)) {
+        let time = event.time.second();
+        match seconds.last_mut() {
+            Some(last) if last.time == time => last.push(event),
+            _ => seconds.push(Second {
+                time,
+                offset: event.time.offset,
+                level: event.level,
+                events: vec![event],
+                kinds: vec![(event.kind, 1)],
+            }),
+        }
+    }
+    seconds
+}
+
+impl<'a> Second<'a> {
+    fn push(&mut self, event: &'a Event) {
+        self.level = self.level.max(event.level);
+        self.events.push(event);
+        match self.kinds.iter_mut().find(|(kind, _)| *kind == event.kind) {
+            Some((_, count)) => *count += 1,
+            None => self.kinds.push((event.kind, 1)),
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! The geometry of a timeline, shared by the page and the SVG export: marks placed in time order
+//! along a horizontal axis, alternating above and below it so neighbouring labels do not collide,
+//! with the time gaps between distant marks written on the axis.
+//!
+//! Marks are spaced evenly rather than in proportion to time, because lifecycles mix bursts of
+//! one second with quiet hours; the gap labels keep the real distances readable.
+
+use super::aggregate::Second;
+use super::window::Window;
+use crate::i18n::Lang;
+use crate::level::Level;
+
+/// Horizontal room per mark when the layout is not fitted to a width.
+pub const MARK_SPACING: f64 = 96.0;
+/// Below this spacing, labels of alternating marks would overlap, so only the dots are drawn.
+pub const LABEL_MIN_SPACING: f64 = 48.0;
+/// Gaps between consecutive marks longer than this many seconds are written on the axis.
+const GAP_LABEL_SECONDS: i64 = 60;
+
+const MARGIN_X: f64 = 60.0;
+const STEM: f64 = 70.0;
+const STEM_STAGGER: f64 = 36.0;
+const LINE_HEIGHT: f64 = 15.0;
+const MAX_LABEL_LINES: usize = 6;
+const DOT_RADIUS: f64 = 7.0;
+
+/// The layout of one window of a lifecycle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub axis_y: f64,
+    pub axis_start_x: f64,
+    pub axis_end_x: f64,
+    pub marks: Vec<Mark>,
+    pub gaps: Vec<Gap>,
+    /// Whether the marks are far enough apart for their labels.
+    pub show_labels: bool,
+}
+
+/// One second with events, placed on the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    /// Index into the seconds the layout was made from.
+    pub second: usize,
+    pub x: f64,
+    /// The end of the stem that joins the dot on the axis to the label.
+    pub stem_y: f64,
+    pub above: bool,
+    pub radius: f64,
+    pub level: Level,
+    pub colour: &'static str,
+    /// `18:34:39`.
+    pub time_label: String,
+    /// The date, on the first mark and on each mark whose date differs from the previous one.
+    pub date_label: Option<String>,
+    /// Event labels with counts; long lists end with a `+N more` line.
+    pub lines: Vec<String>,
+    /// Baseline of the first text line (the time); each further line is [`Mark::line_height`] on.
+    pub text_y: f64,
+    pub line_height: f64,
+}
+
+/// A time gap between two neighbouring marks, written on the axis between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gap {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+}
+
+/// Lays out `window` of `seconds`. With `width`, the marks are fitted into it; without, each
+/// mark gets [`MARK_SPACING`] and labels are always shown, as in the export.
+pub fn layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: Option<f64>) -> Layout {
+    let end = window.end().min(seconds.len());
+    let shown = &seconds[window.start.min(end)..end];
+    let count = shown.len().max(1) as f64;
+    let natural = MARGIN_X * 2.0 + MARK_SPACING * count;
+    let width = width.unwrap_or(natural).max(320.0);
+    let spacing = (width - 2.0 * MARGIN_X) / count;
+    let show_labels = spacing >= LABEL_MIN_SPACING;
+
+    let lines: Vec<Vec<String>> = shown.iter().map(|s| label_lines(s, lang)).collect();
+    let max_lines = lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
+    let label_room = if show_labels {
+        STEM + STEM_STAGGER + (max_lines + 2.0) * LINE_HEIGHT
+    } else {
+        STEM
+    };
+    let axis_y = label_room + 20.0;
+    let height = axis_y * 2.0;
+
+    let mut marks = Vec::with_capacity(shown.len());
+    for (offset, (second, lines)) in shown.iter().zip(lines).enumerate() {
+        let index = window.start + offset;
+        let x = MARGIN_X + spacing * (offset as f64 + 0.5);
+        let previous = index.checked_sub(1).and_then(|i| seconds.get(i));
+        marks.push(place_mark(index, second, previous, x, axis_y, lines, show_labels));
+    }
+    let gaps = gaps_between(shown, &marks, axis_y, lang);
+    Layout {
+        width,
+        height,
+        axis_y,
+        axis_start_x: MARGIN_X / 2.0,
+        axis_end_x: width - MARGIN_X / 2.0,
+        marks,
+        gaps,
+        show_labels,
+    }
+}
+
+fn place_mark(
+    index: usize,
+    second: &Second<'_>,
+    previous: Option<&Second<'_>>,
+    x: f64,
+    axis_y: f64,
+    lines: Vec<String>,
+    show_labels: bool,
+) -> Mark {
+    let above = index % 2 == 0;
+    // Every other mark on each side gets a longer stem, so four neighbours use four heights.
+    let stem = if show_labels && index % 4 >= 2 { STEM + STEM_STAGGER } else { STEM };
+    let stem = if show_labels { stem } else { STEM / 2.0 };
+    let stem_y = if above { axis_y - stem } else { axis_y + stem };
+    let text_lines = 1 + lines.len() + 1;
+    let text_y = if above {
+        stem_y - 6.0 - (text_lines as f64 - 1.0) * LINE_HEIGHT
+    } else {
+        stem_y + 6.0 + LINE_HEIGHT
+    };
+    let date = second.time.format("%Y-%m-%d").to_string();
+    let new_date = previous.is_none_or(|p| p.time.date() != second.time.date());
+    Mark {
+        second: index,
+        x,
+        stem_y,
+        above,
+        radius: DOT_RADIUS,
+        level: second.level,
+        colour: second.level.colour(),
+        time_label: second.time.format("%H:%M:%S").to_string(),
+        date_label: new_date.then_some(date),
+        lines,
+        text_y,
+        line_height: LINE_HEIGHT,
+    }
+}
+
+/// The event labels of a second, capped at [`MAX_LABEL_LINES`] with a `+N more` line.
+fn label_lines(second: &Second<'_>, lang: Lang) -> Vec<String> {
+    let mut labels = second.labels(lang);
+    if labels.len() > MAX_LABEL_LINES {
+        let hidden = labels.len() - (MAX_LABEL_LINES - 1);
+        labels.truncate(MAX_LABEL_LINES - 1);
+        labels.push(match lang {
+            Lang::En => format!("+{hidden} more"),
+            Lang::ZhCn => format!("另有 {hidden} 项"),
+        });
+    }
+    labels
+}
+
+fn gaps_between(shown: &[Second<'_>], marks: &[Mark], axis_y: f64, lang: Lang) -> Vec<Gap> {
+    shown
+        .windows(2)
+        .zip(marks.windows(2))
+        .filter_map(|(pair, mark_pair)| {
+            let seconds = (pair[1].time - pair[0].time).num_seconds();
+            (seconds > GAP_LABEL_SECONDS).then(|| Gap {
+                x: (mark_pair[0].x + mark_pair[1].x) / 2.0,
+                y: axis_y - 4.0,
+                text: format_gap(seconds, lang),
+            })
+        })
+        .collect()
+}
+
+/// Writes a duration as `+1h05m`, `+4m12s` or `+2d03h`.
+pub fn format_gap(seconds: i64, lang: Lang) -> String {
+    let (d, h, m, s) = (
+        seconds / 86_400,
+        seconds % 86_400 / 3600,
+        seconds % 3600 / 60,
+        seconds % 60,
+    );
+    let text = if d > 0 {
+        format!("{d}d{h:02}h")
+    } else if h > 0 {
+        format!("{h}h{m:02}m")
+    } else {
+        format!("{m}m{s:02}s")
+    };
+    match lang {
+        Lang::En => format!("+{text}"),
+        Lang::ZhCn => format!("间隔 {text}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gap_formats() {
+        assert_eq!(format_gap(252, Lang::En), "+4m12s");
+        assert_eq!(format_gap(3900, Lang::En), "+1h05m");
+        assert_eq!(format_gap(2 * 86_400 + 3 * 3600, Lang::En), "+2d03h");
+    }
+}

@@ -1,0 +1,116 @@
+//! Every text the page shows, in English and Simplified Chinese, keyed by message id.
+//! Messages with `{name}` placeholders are filled with [`fill`].
+
+use crate::i18n::Lang;
+use crate::level::Level;
+
+macro_rules! messages {
+    ($($id:ident => $en:literal, $zh:literal;)*) => {
+        /// The id of one message of the page.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg {
+            $($id,)*
+        }
+
+        impl Msg {
+            /// The message in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$id, Lang::En) => $en,
+                      (Msg::$id, Lang::ZhCn) => $zh,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    Tagline => "Pod lifecycles from Kubernetes node logs",
+        "从 Kubernetes 节点日志还原 Pod 生命周期";
+    Language => "Language", "语言";
+    DropTitle => "Drop node log files anywhere on this page",
+        "将节点日志文件拖放到本页任意位置";
+    DropFormats => "/var/log/messages, journalctl output or kubelet klog files. Several files are merged into one picture.",
+        "支持 /var/log/messages、journalctl 输出和 kubelet klog 文件；多个文件会合并分析。";
+    ChooseFiles => "Choose files…", "选择文件…";
+    TrySample => "Try the sample log", "试用示例日志";
+    DropRelease => "Release to read the files here, in your browser",
+        "松开鼠标，即在浏览器本地读取文件";
+    Reading => "Reading {file}: {percent}%", "正在读取 {file}：{percent}%";
+    FilesHeading => "Files", "文件";
+    FileStats => "{lines} lines, {kubelet} from the kubelet", "共 {lines} 行，kubelet 日志 {kubelet} 行";
+    PodsHeading => "Pods", "Pod 列表";
+    PodFilter => "Filter by name or UID", "按名称或 UID 筛选";
+    NoPodsYet => "No pods yet. Load a log file to find them.", "尚无 Pod，请先加载日志文件。";
+    NoPodMatch => "No pod matches the filter.", "没有匹配的 Pod。";
+    PodCount => "{shown} of {total}", "{shown} / {total}";
+    EventCount => "{count} events", "{count} 个事件";
+    LevelsHeading => "Levels shown", "显示的级别";
+    LevelInfo => "Info", "信息";
+    LevelNormal => "Normal", "正常";
+    LevelWarning => "Warning", "警告";
+    LevelError => "Error", "错误";
+    LevelFatal => "Fatal", "致命";
+    WelcomeTitle => "See what happened to a pod", "查看 Pod 经历了什么";
+    WelcomeText => "Load the node's logs, pick a pod, and its lifecycle appears here as a timeline of the seconds in which the kubelet logged something about it.",
+        "加载节点日志并选择一个 Pod，这里就会以时间线展示 kubelet 记录到该 Pod 动态的每一秒。";
+    PickPod => "Pick a pod from the list to draw its lifecycle.", "从左侧列表选择一个 Pod 以绘制其生命周期。";
+    LifecycleOf => "Lifecycle of {pod}", "{pod} 的生命周期";
+    SecondsSummary => "{total} seconds with events, {events} events", "共 {total} 个有事件的秒，{events} 个事件";
+    MarkHint => "Click a dot, or focus it and press Enter, to list the events of that second.",
+        "点击圆点（或用 Tab 聚焦后按回车）查看该秒内的全部事件。";
+    WindowLabel => "Window", "时间窗";
+    WindowWhole => "whole lifecycle", "完整生命周期";
+    WindowOf => "{count} seconds from mark {start}", "从第 {start} 个标记起的 {count} 秒";
+    WindowFits => "The whole lifecycle fits on screen.", "完整生命周期已全部显示。";
+    MarkAria => "{time}, {level}, {count} events", "{time}，{level}，{count} 个事件";
+    DetailsTitle => "Events at {second}", "{second} 的事件";
+    Close => "Close", "关闭";
+    ColTime => "Time", "时间";
+    ColLevel => "Level", "级别";
+    ColEvent => "Event", "事件";
+    ColContainer => "Container", "容器";
+    ColSource => "File and line", "文件与行号";
+    ColRaw => "Log line", "原始日志行";
+    LineNumber => "line {line}", "第 {line} 行";
+    DownloadSvg => "Download SVG", "下载 SVG";
+    Dismiss => "Dismiss", "关闭提示";
+    Footer => "Your files are read locally in this browser. Nothing is uploaded, and the page makes no request to any other site.",
+        "文件只在本浏览器中本地读取，不会上传任何内容，页面也不会向其他站点发出请求。";
+    IssueEmpty => "{file}: the file is empty.", "{file}：文件为空。";
+    IssueBinary => "{file}: this is a binary file, not a text log, so it was skipped.",
+        "{file}：这是二进制文件而非文本日志，已跳过。";
+    IssueCompressed => "{file}: the file is compressed ({format}). Decompress it, then load it again.",
+        "{file}：文件经过压缩（{format}），请解压后重新加载。";
+    IssueNoKubelet => "{file}: no kubelet line was found (no line has a klog header such as I0516 18:34:39.885628).",
+        "{file}：未找到 kubelet 日志行（没有任何一行带有 klog 头，例如 I0516 18:34:39.885628）。";
+    IssueLongLines => "{file}: {count} lines were longer than {max} bytes and were cut (first at line {line}).",
+        "{file}：有 {count} 行超过 {max} 字节，已被截断（第一处在第 {line} 行）。";
+    IssueInvalidUtf8 => "{file}: {count} lines hold bytes that are not UTF-8 (first at line {line}); those bytes show as \u{FFFD}.",
+        "{file}：有 {count} 行含有非 UTF-8 字节（第一处在第 {line} 行），这些字节显示为 \u{FFFD}。";
+    ReadFailed => "{file}: the browser could not read the file ({reason}).",
+        "{file}：浏览器无法读取该文件（{reason}）。";
+    UnknownPod => "Pod {pod} is not in the loaded files.", "已加载的文件中没有 Pod {pod}。";
+    NoEvents => "Pod {pod} has no events at the levels shown. Tick more levels above.",
+        "Pod {pod} 在所选级别下没有事件，请在上方勾选更多级别。";
+}
+
+/// The message `msg` in `lang` with each `{name}` replaced by its value from `args`.
+pub fn fill(msg: Msg, lang: Lang, args: &[(&str, &str)]) -> String {
+    args.iter()
+        .fold(msg.text(lang).to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// The name of a level in `lang`.
+pub fn level_name(level: Level, lang: Lang) -> &'static str {
+    let msg = match level {
+        Level::Info => Msg::LevelInfo,
+        Level::Normal => Msg::LevelNormal,
+        Level::Warning => Msg::LevelWarning,
+        Level::Error => Msg::LevelError,
+        Level::Fatal => Msg::LevelFatal,
+    };
+    msg.text(lang)
+}

@@ -1,0 +1,191 @@
+//! Plain data the components draw, derived from an [`Analysis`] by the engine's own functions:
+//! pod rows, the timeline's layout with what each mark stands for, and detail rows.
+
+use crate::analysis::{Analysis, Event};
+use crate::i18n::Lang;
+use crate::level::{Level, LevelSet};
+use crate::timeline::{aggregate, export_svg, layout, ExportInfo, Layout, Second, Window};
+
+/// One entry of the pod list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PodRow {
+    pub key: String,
+    pub worst: Option<Level>,
+    pub counts: [usize; 5],
+    pub total: usize,
+}
+
+/// The pods whose key or UID contains `query` (ignoring case), worst first.
+pub fn pod_rows(analysis: &Analysis, query: &str) -> Vec<PodRow> {
+    let query = query.trim().to_lowercase();
+    analysis
+        .pods_by_severity()
+        .into_iter()
+        .map(|index| &analysis.pods[index])
+        .filter(|pod| {
+            query.is_empty()
+                || pod.key().to_lowercase().contains(&query)
+                || pod.uids.iter().any(|uid| uid.to_lowercase().contains(&query))
+        })
+        .map(|pod| PodRow {
+            key: pod.key(),
+            worst: pod.worst_level(),
+            counts: pod.counts,
+            total: pod.event_count(),
+        })
+        .collect()
+}
+
+/// The pod a URL fragment or a click names, if the analysis has it.
+pub fn find_pod(analysis: &Analysis, wanted: &str) -> Option<usize> {
+    analysis.find_pods(wanted).first().copied()
+}
+
+/// What one mark stands for, beside its geometry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkFacts {
+    /// `2025-05-16T18:34:39`, the `data-second` value.
+    pub iso: String,
+    pub count: usize,
+}
+
+/// The timeline of one pod's window, ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineModel {
+    pub layout: Layout,
+    /// One per mark of the layout, in the same order.
+    pub facts: Vec<MarkFacts>,
+    /// Seconds with events in the whole lifecycle.
+    pub total: usize,
+    pub events: usize,
+    pub window: Window,
+    pub slider_max: usize,
+    /// The first and last second of the window, as `2025-05-16 18:34:04`.
+    pub first: String,
+    pub last: String,
+}
+
+/// What the timeline needs besides the analysis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimelineInput {
+    pub pod: usize,
+    pub levels: LevelSet,
+    pub slider: usize,
+    pub lang: Lang,
+    pub width: f64,
+}
+
+/// The timeline of a pod, or `None` when none of its events is at the chosen levels.
+pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<TimelineModel> {
+    let events = analysis.events_of(&[input.pod]);
+    let seconds = aggregate(events.iter().copied(), input.levels);
+    if seconds.is_empty() {
+        return None;
+    }
+    let window = Window::from_slider(input.slider, seconds.len());
+    let layout = layout(&seconds, window, input.lang, Some(input.width));
+    let facts = layout
+        .marks
+        .iter()
+        .map(|mark| facts_of(&seconds[mark.second]))
+        .collect();
+    let shown = &seconds[window.start..window.end().min(seconds.len())];
+    Some(TimelineModel {
+        layout,
+        facts,
+        total: seconds.len(),
+        events: seconds.iter().map(|s| s.events.len()).sum(),
+        window,
+        slider_max: Window::slider_max(seconds.len()),
+        first: shown.first().map(display_time).unwrap_or_default(),
+        last: shown.last().map(display_time).unwrap_or_default(),
+    })
+}
+
+fn facts_of(second: &Second<'_>) -> MarkFacts {
+    MarkFacts {
+        iso: second.iso(),
+        count: second.events.len(),
+    }
+}
+
+fn display_time(second: &Second<'_>) -> String {
+    second.time.format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+/// One event of an opened second.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailRow {
+    /// With the fraction the log wrote, such as `2025-05-16T18:34:39.885628`.
+    pub time: String,
+    pub level: Level,
+    pub kind: String,
+    pub container: Option<String>,
+    pub file: String,
+    pub line: u64,
+    pub text: String,
+}
+
+/// The events of `pod` in the second `iso` at the chosen levels, in line order.
+pub fn detail_rows(
+    analysis: &Analysis,
+    pod: usize,
+    levels: LevelSet,
+    iso: &str,
+    lang: Lang,
+) -> Vec<DetailRow> {
+    let events = analysis.events_of(&[pod]);
+    let seconds = aggregate(events.iter().copied(), levels);
+    seconds
+        .iter()
+        .find(|second| second.iso() == iso)
+        .map(|second| second.events.iter().map(|e| detail_row(analysis, e, lang)).collect())
+        .unwrap_or_default()
+}
+
+fn detail_row(analysis: &Analysis, event: &Event, lang: Lang) -> DetailRow {
+    DetailRow {
+        time: event.time.iso(),
+        level: event.level,
+        kind: event.kind.label(lang).to_string(),
+        container: event.container.clone(),
+        file: analysis
+            .files
+            .get(event.file)
+            .map(|file| file.name.clone())
+            .unwrap_or_default(),
+        line: event.line,
+        text: event.text.clone(),
+    }
+}
+
+/// The standalone SVG of a pod's whole lifecycle at the chosen levels, and its file name.
+pub fn svg_download(
+    analysis: &Analysis,
+    pod: usize,
+    levels: LevelSet,
+    lang: Lang,
+) -> (String, String) {
+    let summary = &analysis.pods[pod];
+    let events = analysis.events_of(&[pod]);
+    let seconds = aggregate(events.iter().copied(), levels);
+    let info = ExportInfo {
+        pod: summary.key(),
+        uids: summary.uids.clone(),
+        files: analysis.files.iter().map(|f| f.name.clone()).collect(),
+        lang,
+    };
+    let name = format!("{}-Pod-lifecycle.svg", safe_file_name(&summary.name));
+    (name, export_svg(&seconds, &info))
+}
+
+/// Keeps a pod name usable as a file name on every system.
+fn safe_file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect()
+}
