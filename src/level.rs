@@ -46,6 +46,21 @@ impl Level {
         }
     }
 
+    /// The level's name as the UI shows it.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang;
+        match lang {
+            Lang::En => self.name(),
+            Lang::ZhCn => match self {
+                Level::Info => "信息",
+                Level::Normal => "正常",
+                Level::Warning => "警告",
+                Level::Error => "错误",
+                Level::Fatal => "致命",
+            },
+        }
+    }
+
     /// The position of this level in [`Level::ALL`].
     pub fn index(self) -> usize {
         self as usize

@@ -56,9 +56,45 @@ pub struct Mark {
     pub date_label: Option<String>,
     /// Event labels with counts; long lists end with a `+N more` line.
     pub lines: Vec<String>,
-    /// Baseline of the first text line (the time); each further line is [`Mark::line_height`] on.
+    /// Baseline of the first text row; each further row is [`Mark::line_height`] lower.
     pub text_y: f64,
     pub line_height: f64,
+}
+
+/// What a row of a mark's text shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    Date,
+    Time,
+    Label,
+}
+
+/// One row of a mark's text, placed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRow<'a> {
+    pub y: f64,
+    pub kind: RowKind,
+    pub text: &'a str,
+}
+
+impl Mark {
+    /// The rows of text beside the mark, top to bottom: the date (when shown), the time, then
+    /// one row per event label.
+    pub fn text_rows(&self) -> Vec<TextRow<'_>> {
+        let date = self.date_label.as_deref().map(|d| (RowKind::Date, d));
+        let time = std::iter::once((RowKind::Time, self.time_label.as_str()));
+        let labels = self.lines.iter().map(|l| (RowKind::Label, l.as_str()));
+        date.into_iter()
+            .chain(time)
+            .chain(labels)
+            .enumerate()
+            .map(|(i, (kind, text))| TextRow {
+                y: self.text_y + i as f64 * self.line_height,
+                kind,
+                text,
+            })
+            .collect()
+    }
 }
 
 /// A time gap between two neighbouring marks, written on the axis between them.
@@ -124,14 +160,14 @@ fn place_mark(
     let stem = if show_labels && index % 4 >= 2 { STEM + STEM_STAGGER } else { STEM };
     let stem = if show_labels { stem } else { STEM / 2.0 };
     let stem_y = if above { axis_y - stem } else { axis_y + stem };
-    let text_lines = 1 + lines.len() + 1;
+    let date = second.time.format("%Y-%m-%d").to_string();
+    let new_date = previous.is_none_or(|p| p.time.date() != second.time.date());
+    let rows = usize::from(new_date) + 1 + lines.len();
     let text_y = if above {
-        stem_y - 6.0 - (text_lines as f64 - 1.0) * LINE_HEIGHT
+        stem_y - 6.0 - (rows as f64 - 1.0) * LINE_HEIGHT
     } else {
         stem_y + 6.0 + LINE_HEIGHT
     };
-    let date = second.time.format("%Y-%m-%d").to_string();
-    let new_date = previous.is_none_or(|p| p.time.date() != second.time.date());
     Mark {
         second: index,
         x,

@@ -1,12 +1,32 @@
-//! The standalone SVG export, drawn from the same [`Layout`](super::Layout) as the page.
+//! The standalone SVG export, drawn from the same [`Layout`] as the page: a header with the pod,
+//! files and time range, a legend, the marks with their labels, and below them every event of
+//! every second with its raw line. Styles are embedded and fonts come from the system, so the
+//! file renders the same anywhere; all log text is escaped.
 
 use super::aggregate::Second;
+use super::layout::{layout, Layout, Mark, RowKind};
+use super::window::Window;
 use crate::i18n::Lang;
+use crate::level::Level;
+use std::fmt::Write;
 
-/// What the export's title and notes say about the picture.
+/// Fonts that cover Latin and Chinese on Linux, macOS and Windows.
+pub const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', \
+    'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif";
+const MONO_STACK: &str = "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace";
+
+const MIN_WIDTH: f64 = 1100.0;
+const HEADER_HEIGHT: f64 = 96.0;
+const ROW_HEIGHT: f64 = 16.0;
+/// Raw lines are wrapped at this many characters and shown up to [`MAX_RAW_ROWS`] rows; the
+/// whole line is always in the row's `<title>`.
+const RAW_WRAP: usize = 150;
+const MAX_RAW_ROWS: usize = 8;
+
+/// What the export's header says about the picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportInfo {
-    /// `namespace/name`.
+    /// `namespace/name`, or several keys separated by commas.
     pub pod: String,
     pub uids: Vec<String>,
     pub files: Vec<String>,
@@ -15,6 +35,269 @@ pub struct ExportInfo {
 
 /// Renders every second of `seconds` as a standalone SVG document.
 pub fn export_svg(seconds: &[Second<'_>], info: &ExportInfo) -> String {
-    let _ = (seconds, info);
-    todo!("SVG export")
+    let natural = layout(seconds, Window::all(seconds.len()), info.lang, None).width;
+    let geometry = layout(seconds, Window::all(seconds.len()), info.lang, Some(natural.max(MIN_WIDTH)));
+    let width = geometry.width;
+    let details_height = details_height(seconds);
+    let height = HEADER_HEIGHT + geometry.height + details_height + 20.0;
+
+    let mut svg = String::with_capacity(4096 + seconds.len() * 1024);
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" class="podlife-export" lang="{}">"#,
+        info.lang.tag()
+    );
+    let _ = write!(svg, "<title>{}</title>", escape(&title(info)));
+    svg.push_str(&style());
+    let _ = write!(svg, r#"<rect class="background" x="0" y="0" width="{width:.0}" height="{height:.0}"/>"#);
+    write_header(&mut svg, seconds, info);
+    let _ = write!(svg, r#"<g class="timeline" transform="translate(0 {HEADER_HEIGHT})">"#);
+    write_marks(&mut svg, &geometry, seconds, info.lang);
+    svg.push_str("</g>");
+    let details_top = HEADER_HEIGHT + geometry.height;
+    write_details(&mut svg, seconds, info, details_top);
+    svg.push_str("</svg>\n");
+    svg
+}
+
+fn title(info: &ExportInfo) -> String {
+    match info.lang {
+        Lang::En => format!("Pod lifecycle: {}", info.pod),
+        Lang::ZhCn => format!("Pod 生命周期：{}", info.pod),
+    }
+}
+
+fn style() -> String {
+    format!(
+        "<style>\
+         .podlife-export text {{ font-family: {FONT_STACK}; font-size: 12px; fill: #1f2328; }}\
+         .podlife-export .background {{ fill: #ffffff; }}\
+         .podlife-export .title {{ font-size: 20px; font-weight: 600; }}\
+         .podlife-export .meta {{ fill: #57606a; }}\
+         .podlife-export .axis {{ stroke: #57606a; stroke-width: 2; }}\
+         .podlife-export .stem {{ stroke: #8c959f; stroke-width: 1; }}\
+         .podlife-export .dot {{ stroke: #57606a; stroke-width: 1; }}\
+         .podlife-export .time {{ font-weight: 600; }}\
+         .podlife-export .date, .podlife-export .gap {{ fill: #57606a; font-size: 11px; }}\
+         .podlife-export .heading {{ font-weight: 600; }}\
+         .podlife-export .raw {{ font-family: {MONO_STACK}; font-size: 11px; fill: #424a53; white-space: pre; }}\
+         </style>"
+    )
+}
+
+fn write_header(svg: &mut String, seconds: &[Second<'_>], info: &ExportInfo) {
+    let lang = info.lang;
+    let _ = write!(svg, r#"<text class="title" x="20" y="32">{}</text>"#, escape(&title(info)));
+    let range = match (seconds.first(), seconds.last()) {
+        (Some(first), Some(last)) => format!("{} → {}", first.iso(), last.iso()),
+        _ => "—".to_string(),
+    };
+    let events: usize = seconds.iter().map(|s| s.events.len()).sum();
+    let (uid_label, files_label, range_label, counts) = match lang {
+        Lang::En => ("UID", "Files", "Time", format!("{events} events in {} seconds", seconds.len())),
+        Lang::ZhCn => ("UID", "文件", "时间", format!("{} 秒内共 {events} 个事件", seconds.len())),
+    };
+    let uids = if info.uids.is_empty() { "—".to_string() } else { info.uids.join(", ") };
+    let meta = format!(
+        "{uid_label}: {uids}   ·   {files_label}: {}   ·   {range_label}: {range}   ·   {counts}",
+        info.files.join(", ")
+    );
+    let _ = write!(svg, r#"<text class="meta" x="20" y="54">{}</text>"#, escape(&meta));
+    write_legend(svg, lang);
+}
+
+fn write_legend(svg: &mut String, lang: Lang) {
+    svg.push_str(r#"<g class="legend">"#);
+    for (i, level) in Level::ALL.into_iter().enumerate() {
+        let x = 20.0 + i as f64 * 110.0;
+        let _ = write!(
+            svg,
+            r#"<circle class="dot" cx="{:.1}" cy="76" r="6" fill="{}"/><text x="{:.1}" y="80">{}</text>"#,
+            x + 6.0,
+            level.colour(),
+            x + 18.0,
+            escape(level.label(lang))
+        );
+    }
+    svg.push_str("</g>");
+}
+
+fn write_marks(svg: &mut String, geometry: &Layout, seconds: &[Second<'_>], lang: Lang) {
+    let _ = write!(
+        svg,
+        r#"<line class="axis" x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/>"#,
+        geometry.axis_start_x, geometry.axis_y, geometry.axis_end_x, geometry.axis_y
+    );
+    for gap in &geometry.gaps {
+        let _ = write!(
+            svg,
+            r#"<text class="gap" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+            gap.x,
+            gap.y,
+            escape(&gap.text)
+        );
+    }
+    for mark in &geometry.marks {
+        write_mark(svg, mark, &seconds[mark.second], geometry.axis_y, lang);
+    }
+}
+
+fn write_mark(svg: &mut String, mark: &Mark, second: &Second<'_>, axis_y: f64, lang: Lang) {
+    let _ = write!(
+        svg,
+        r#"<g class="mark" data-second="{}" data-level="{}" data-count="{}">"#,
+        second.iso(),
+        mark.level.name(),
+        second.events.len()
+    );
+    let _ = write!(svg, "<title>{}</title>", escape(&second_summary(second, lang)));
+    let _ = write!(
+        svg,
+        r#"<line class="stem" x1="{x:.1}" y1="{axis_y:.1}" x2="{x:.1}" y2="{:.1}"/><circle class="dot" cx="{x:.1}" cy="{axis_y:.1}" r="{:.1}" fill="{}"/>"#,
+        mark.stem_y,
+        mark.radius,
+        mark.colour,
+        x = mark.x
+    );
+    for row in mark.text_rows() {
+        let class = match row.kind {
+            RowKind::Date => "date",
+            RowKind::Time => "time",
+            RowKind::Label => "label",
+        };
+        let _ = write!(
+            svg,
+            r#"<text class="{class}" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+            mark.x,
+            row.y,
+            escape(row.text)
+        );
+    }
+    svg.push_str("</g>");
+}
+
+/// The tooltip of a mark: every event of the second, one per line.
+fn second_summary(second: &Second<'_>, lang: Lang) -> String {
+    let mut out = format!("{} · {}", second.iso(), second.level.label(lang));
+    for event in &second.events {
+        let container = event.container.as_deref().unwrap_or("-");
+        let _ = write!(out, "\n{} {} {} [{container}]", event.time.iso(), event.level.label(lang), event.kind.label(lang));
+    }
+    out
+}
+
+fn details_height(seconds: &[Second<'_>]) -> f64 {
+    let rows: usize = seconds
+        .iter()
+        .map(|s| 1 + s.events.iter().map(|e| 1 + raw_rows(&e.text).len()).sum::<usize>())
+        .sum();
+    40.0 + rows as f64 * ROW_HEIGHT + seconds.len() as f64 * 8.0
+}
+
+fn write_details(svg: &mut String, seconds: &[Second<'_>], info: &ExportInfo, top: f64) {
+    let lang = info.lang;
+    let heading = match lang {
+        Lang::En => "Events of every second",
+        Lang::ZhCn => "每一秒的事件",
+    };
+    let _ = write!(svg, r#"<g class="details"><text class="heading" x="20" y="{:.1}">{}</text>"#, top + 20.0, heading);
+    let mut y = top + 20.0;
+    for second in seconds {
+        y += ROW_HEIGHT + 8.0;
+        let _ = write!(
+            svg,
+            r#"<g class="detail-second" data-second="{}"><text class="heading" x="20" y="{y:.1}">{} · {} · {}</text>"#,
+            second.iso(),
+            second.iso(),
+            escape(second.level.label(lang)),
+            escape(&second.labels(lang).join(", "))
+        );
+        for event in &second.events {
+            y += ROW_HEIGHT;
+            y = write_event_rows(svg, event, info, y);
+        }
+        svg.push_str("</g>");
+    }
+    svg.push_str("</g>");
+}
+
+fn write_event_rows(svg: &mut String, event: &crate::analysis::Event, info: &ExportInfo, mut y: f64) -> f64 {
+    let lang = info.lang;
+    let container = event.container.as_deref().unwrap_or("-");
+    let file = info.files.get(event.file).map(String::as_str).unwrap_or("?");
+    let summary = format!(
+        "{}  {}  {}  [{container}]  {file}:{}",
+        event.time.iso(),
+        event.level.label(lang),
+        event.kind.label(lang),
+        event.line
+    );
+    let _ = write!(
+        svg,
+        r#"<g class="detail-event"><title>{}</title><circle cx="30" cy="{:.1}" r="4" fill="{}" class="dot"/><text x="40" y="{y:.1}">{}</text>"#,
+        escape(&event.text),
+        y - 4.0,
+        event.level.colour(),
+        escape(&summary)
+    );
+    for row in raw_rows(&event.text) {
+        y += ROW_HEIGHT;
+        let _ = write!(svg, r#"<text class="raw" x="40" y="{y:.1}" xml:space="preserve">{}</text>"#, escape(&row));
+    }
+    svg.push_str("</g>");
+    y
+}
+
+/// The raw line wrapped for display, with a note of what was left out.
+fn raw_rows(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut rows: Vec<String> = chars
+        .chunks(RAW_WRAP)
+        .take(MAX_RAW_ROWS)
+        .map(|chunk| chunk.iter().collect())
+        .collect();
+    let shown = RAW_WRAP * MAX_RAW_ROWS;
+    if chars.len() > shown {
+        rows.push(format!("… (+{} characters)", chars.len() - shown));
+    }
+    rows
+}
+
+/// Escapes text for XML content and attributes, and replaces the control characters that XML
+/// 1.0 forbids with U+FFFD.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_markup_and_controls() {
+        assert_eq!(escape("<script>&\"'"), "&lt;script&gt;&amp;&quot;&apos;");
+        assert_eq!(escape("a\u{1b}[31mb"), "a\u{FFFD}[31mb");
+        assert_eq!(escape("]]>"), "]]&gt;");
+    }
+
+    #[test]
+    fn raw_rows_wrap_and_cap() {
+        let long = "x".repeat(RAW_WRAP * MAX_RAW_ROWS + 5);
+        let rows = raw_rows(&long);
+        assert_eq!(rows.len(), MAX_RAW_ROWS + 1);
+        assert_eq!(rows.last().unwrap(), "… (+5 characters)");
+    }
 }
