@@ -126,7 +126,10 @@ impl LevelSet {
     pub fn parse_list(list: &str) -> Result<LevelSet, UnknownLevel> {
         list.split(',')
             .filter(|part| !part.trim().is_empty())
-            .try_fold(LevelSet::NONE, |set, part| Ok(set.with(part.parse()?, true)))
+            .try_fold(
+                LevelSet::NONE,
+                |set, part| Ok(set.with(part.parse()?, true)),
+            )
     }
 }
 

@@ -169,7 +169,8 @@ impl Analyzer {
         }
         let mut hits = std::mem::take(&mut self.hits);
         hits.clear();
-        self.rules.match_message(message, structured.as_ref(), &mut hits);
+        self.rules
+            .match_message(message, structured.as_ref(), &mut hits);
         for hit in hits.drain(..) {
             let Some(hit) = self.accept(hit, message, structured.as_ref()) else {
                 continue;
@@ -190,7 +191,12 @@ impl Analyzer {
 
     /// Decides whether a hit becomes an event: it fills a missing pod from the line, learns
     /// container and sandbox IDs, and drops the kubelet's start-up replay of every pod.
-    fn accept(&mut self, mut hit: Hit, message: &str, structured: Option<&Structured<'_>>) -> Option<Hit> {
+    fn accept(
+        &mut self,
+        mut hit: Hit,
+        message: &str,
+        structured: Option<&Structured<'_>>,
+    ) -> Option<Hit> {
         if hit.kind == EventKind::KubeletStarted {
             self.replay_pending = true;
         }
@@ -210,7 +216,8 @@ impl Analyzer {
             hit.pod = subject_pod(message, structured);
         }
         if let Some(id) = hit.container_id.clone() {
-            self.links.learn_container(&id, hit.pod.as_ref(), hit.container.as_deref());
+            self.links
+                .learn_container(&id, hit.pod.as_ref(), hit.container.as_deref());
             if hit.kind == EventKind::SandboxCreated {
                 self.links.sandboxes.insert(id.clone());
             }

@@ -82,7 +82,10 @@ impl Links {
             .or_else(|| volume_uid(message, &pod.name));
         self.learn_pod(&pod);
         if let (Some(id), Some(name)) = (s.lookup("containerID"), s.lookup("containerName")) {
-            let id = id.split_once("://").map_or(&*id, |(_, rest)| rest).to_string();
+            let id = id
+                .split_once("://")
+                .map_or(&*id, |(_, rest)| rest)
+                .to_string();
             self.learn_container(&id, Some(&pod), Some(&name));
         }
     }
@@ -93,7 +96,10 @@ impl Links {
             return Some(pod);
         }
         if truncated {
-            let mut matches = self.uid_pod.iter().filter(|(full, _)| full.starts_with(uid));
+            let mut matches = self
+                .uid_pod
+                .iter()
+                .filter(|(full, _)| full.starts_with(uid));
             let first = matches.next();
             if matches.next().is_none() {
                 return first.map(|(_, pod)| pod);
@@ -110,7 +116,11 @@ impl Links {
     pub fn only_uid_of(&self, pod: &PodName) -> Option<&str> {
         let mut uids = self.uid_pod.iter().filter(|(_, p)| *p == pod);
         let first = uids.next();
-        uids.next().is_none().then_some(first).flatten().map(|(uid, _)| uid.as_str())
+        uids.next()
+            .is_none()
+            .then_some(first)
+            .flatten()
+            .map(|(uid, _)| uid.as_str())
     }
 
     /// The one known pod of this name, when only one namespace has it.

@@ -41,7 +41,11 @@ fn english(issue: &InputIssue, file: &str) -> String {
              \"I1204 10:00:00.123456 1234 kubelet.go:2330]\"). \
              Choose /var/log/messages, journalctl -u kubelet output or a kubelet log file."
         ),
-        InputIssue::LongLines { count, first_line, max_bytes } => format!(
+        InputIssue::LongLines {
+            count,
+            first_line,
+            max_bytes,
+        } => format!(
             "{file}: {count} line(s) longer than {} KiB were cut to that length \
              (first at line {first_line}); the rest of the file was read.",
             max_bytes / 1024

@@ -78,7 +78,11 @@ pub enum InputIssue {
     /// No line of the file carries a klog header.
     NoKubeletLines,
     /// Lines longer than the limit were cut to it.
-    LongLines { count: u64, first_line: u64, max_bytes: u64 },
+    LongLines {
+        count: u64,
+        first_line: u64,
+        max_bytes: u64,
+    },
     /// Lines with bytes that are not UTF-8, decoded with U+FFFD in their place.
     InvalidUtf8 { count: u64, first_line: u64 },
 }

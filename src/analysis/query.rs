@@ -40,7 +40,11 @@ impl Analysis {
         let mut order: Vec<usize> = (0..self.pods.len()).collect();
         order.sort_by_key(|&i| {
             let pod = &self.pods[i];
-            (Reverse(pod.worst_level()), Reverse(pod.event_count()), pod.key())
+            (
+                Reverse(pod.worst_level()),
+                Reverse(pod.event_count()),
+                pod.key(),
+            )
         });
         order
     }

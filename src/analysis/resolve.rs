@@ -58,13 +58,22 @@ fn timestamp(raw: &RawEvent, file: &FileState) -> Option<Timestamp> {
 /// The pod (and its UID, when known) that an event belongs to.
 fn attribute(raw: &RawEvent, links: &Links) -> Option<(PodName, Option<String>)> {
     let hit = &raw.hit;
-    let container = hit.container_id.as_deref().and_then(|id| links.containers.get(id));
-    let pod = hit.pod.as_ref().or(container.and_then(|c| c.pod.as_ref()))?;
+    let container = hit
+        .container_id
+        .as_deref()
+        .and_then(|id| links.containers.get(id));
+    let pod = hit
+        .pod
+        .as_ref()
+        .or(container.and_then(|c| c.pod.as_ref()))?;
     let by_uid = pod
         .uid
         .as_deref()
         .and_then(|uid| links.pod_of_uid(uid, pod.uid_truncated));
-    let full_uid = pod.uid.as_deref().and_then(|uid| full_uid(uid, pod.uid_truncated, links));
+    let full_uid = pod
+        .uid
+        .as_deref()
+        .and_then(|uid| full_uid(uid, pod.uid_truncated, links));
     if let Some(namespace) = &pod.namespace {
         let name = (Some(namespace.clone()), pod.name.clone());
         let uid = full_uid.or_else(|| links.only_uid_of(&name).map(str::to_string));
@@ -97,7 +106,13 @@ fn full_uid(uid: &str, truncated: bool, links: &Links) -> Option<String> {
     }
 }
 
-fn to_event(raw: &RawEvent, time: Timestamp, pod: Option<usize>, uid: Option<String>, analyzer: &Analyzer) -> Event {
+fn to_event(
+    raw: &RawEvent,
+    time: Timestamp,
+    pod: Option<usize>,
+    uid: Option<String>,
+    analyzer: &Analyzer,
+) -> Event {
     let links = &analyzer.links;
     let hit = &raw.hit;
     let sandbox = hit
@@ -121,7 +136,11 @@ fn to_event(raw: &RawEvent, time: Timestamp, pod: Option<usize>, uid: Option<Str
     };
     Event {
         time,
-        level: if kind == hit.kind { hit.level } else { kind.default_level() },
+        level: if kind == hit.kind {
+            hit.level
+        } else {
+            kind.default_level()
+        },
         kind,
         pod,
         uid,
@@ -157,11 +176,19 @@ fn apply_conditions(events: &mut [(Event, &RawEvent)], links: &Links) {
             Some(Condition::ExitCode) if event.kind == EventKind::ContainerDied => {
                 let id = raw.hit.container_id.as_deref();
                 let code = id.and_then(|id| links.exit_codes.get(id)).copied();
-                event.level = if code == Some(0) { Level::Normal } else { Level::Warning };
+                event.level = if code == Some(0) {
+                    Level::Normal
+                } else {
+                    Level::Warning
+                };
             }
             Some(Condition::AfterDeletion) if event.kind == EventKind::ContainerKilled => {
                 let after_deletion = deleted.get(&pod).copied().unwrap_or(false);
-                event.level = if after_deletion { Level::Normal } else { Level::Warning };
+                event.level = if after_deletion {
+                    Level::Normal
+                } else {
+                    Level::Warning
+                };
             }
             Some(Condition::BackoffCap) => {
                 event.level = backoff_level(raw.hit.backoff.as_deref());

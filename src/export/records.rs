@@ -42,7 +42,11 @@ impl<'a> EventRecord<'a> {
 }
 
 /// Writes one JSON object per event and line.
-pub fn write_json_lines(out: &mut dyn Write, events: &[&Event], analysis: &Analysis) -> io::Result<()> {
+pub fn write_json_lines(
+    out: &mut dyn Write,
+    events: &[&Event],
+    analysis: &Analysis,
+) -> io::Result<()> {
     for event in events {
         serde_json::to_writer(&mut *out, &EventRecord::new(event, analysis))?;
         out.write_all(b"\n")?;

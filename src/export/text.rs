@@ -7,7 +7,12 @@ use crate::timeline::Second;
 use std::io::{self, Write};
 
 /// Writes one row per second. With `colour`, the level is coloured with ANSI escapes.
-pub fn write_text_timeline(out: &mut dyn Write, seconds: &[Second<'_>], lang: Lang, colour: bool) -> io::Result<()> {
+pub fn write_text_timeline(
+    out: &mut dyn Write,
+    seconds: &[Second<'_>],
+    lang: Lang,
+    colour: bool,
+) -> io::Result<()> {
     for second in seconds {
         let level = second.level.name();
         let level = if colour {
@@ -16,7 +21,11 @@ pub fn write_text_timeline(out: &mut dyn Write, seconds: &[Second<'_>], lang: La
             format!("{level:<7}")
         };
         let labels = second.labels(lang).join(", ");
-        writeln!(out, "{}  {level}  {labels}", second.time.format("%Y-%m-%d %H:%M:%S"))?;
+        writeln!(
+            out,
+            "{}  {level}  {labels}",
+            second.time.format("%Y-%m-%d %H:%M:%S")
+        )?;
     }
     Ok(())
 }

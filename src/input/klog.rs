@@ -48,7 +48,9 @@ fn parse_header_at(text: &str) -> Option<(KlogHeader<'_>, &str)> {
     let pid = rest[..pid_len].parse().ok()?;
 
     let rest = rest[pid_len..].strip_prefix(' ')?;
-    let close = rest.find("] ").or_else(|| rest.ends_with(']').then(|| rest.len() - 1))?;
+    let close = rest
+        .find("] ")
+        .or_else(|| rest.ends_with(']').then(|| rest.len() - 1))?;
     let source = &rest[..close];
     if source.contains(' ') || !source.contains(':') {
         return None;

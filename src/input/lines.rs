@@ -79,7 +79,8 @@ impl LineSplitter {
 
     fn append(&mut self, bytes: &[u8]) {
         let room = MAX_LINE_BYTES.saturating_sub(self.pending.len());
-        self.pending.extend_from_slice(&bytes[..bytes.len().min(room)]);
+        self.pending
+            .extend_from_slice(&bytes[..bytes.len().min(room)]);
         self.pending_full_len += bytes.len() as u64;
     }
 
@@ -156,7 +157,10 @@ mod tests {
         let lines = split(&[&big[..100], &big[100..], b"\nnext\n"]);
         assert_eq!(lines[0].0.len(), MAX_LINE_BYTES);
         assert!(lines[0].3);
-        assert_eq!(lines[1], ("next".into(), 2, MAX_LINE_BYTES as u64 + 11, false));
+        assert_eq!(
+            lines[1],
+            ("next".into(), 2, MAX_LINE_BYTES as u64 + 11, false)
+        );
     }
 
     #[test]

@@ -141,7 +141,9 @@ fn parse_host_and_tag(text: &str) -> Option<(&str, &str, &str)> {
     if host.is_empty() {
         return None;
     }
-    let colon = rest.find(": ").or_else(|| rest.ends_with(':').then(|| rest.len() - 1))?;
+    let colon = rest
+        .find(": ")
+        .or_else(|| rest.ends_with(':').then(|| rest.len() - 1))?;
     let tag_field = &rest[..colon];
     if tag_field.contains(' ') {
         return None;
@@ -153,7 +155,11 @@ fn parse_host_and_tag(text: &str) -> Option<(&str, &str, &str)> {
 
 /// Parses between `min` and `max` ASCII digits.
 fn parse_number(text: &str, min: usize, max: usize) -> Option<(u32, &str)> {
-    let digits = text.bytes().take(max).take_while(u8::is_ascii_digit).count();
+    let digits = text
+        .bytes()
+        .take(max)
+        .take_while(u8::is_ascii_digit)
+        .count();
     if digits < min {
         return None;
     }
@@ -188,7 +194,10 @@ mod tests {
     #[test]
     fn wrapper_tag_without_pid() {
         let (_, host, tag, message) = wrapped("Jul 17 20:31:39 10-0-0-1-node-a kubelet: I0717 z");
-        assert_eq!((host, tag, message), ("10-0-0-1-node-a", "kubelet", "I0717 z"));
+        assert_eq!(
+            (host, tag, message),
+            ("10-0-0-1-node-a", "kubelet", "I0717 z")
+        );
     }
 
     #[test]

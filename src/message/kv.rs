@@ -223,9 +223,18 @@ mod tests {
     #[test]
     fn structured_pod_list_renderings() {
         for (text, raw) in [
-            (r#""SyncLoop ADD" source="api" pods=[ns/a ns/b]"#, "[ns/a ns/b]"),
-            (r#""SyncLoop ADD" source="api" pods="[ns/a ns/b]""#, r#""[ns/a ns/b]""#),
-            (r#""SyncLoop ADD" source="api" pods=["ns/a","ns/b"]"#, r#"["ns/a","ns/b"]"#),
+            (
+                r#""SyncLoop ADD" source="api" pods=[ns/a ns/b]"#,
+                "[ns/a ns/b]",
+            ),
+            (
+                r#""SyncLoop ADD" source="api" pods="[ns/a ns/b]""#,
+                r#""[ns/a ns/b]""#,
+            ),
+            (
+                r#""SyncLoop ADD" source="api" pods=["ns/a","ns/b"]"#,
+                r#"["ns/a","ns/b"]"#,
+            ),
         ] {
             let s = parse_structured(text).unwrap();
             assert_eq!(s.field("pods").unwrap().raw, raw, "{text}");

@@ -139,15 +139,22 @@ mod tests {
 
     #[test]
     fn podref_namespace_slash_name() {
-        assert_eq!(parse_pod_ref("\"shop/web-1\""), Some(pod("shop", "web-1", None)));
+        assert_eq!(
+            parse_pod_ref("\"shop/web-1\""),
+            Some(pod("shop", "web-1", None))
+        );
     }
 
     #[test]
     fn podref_printf_with_container_suffix() {
-        let r = parse_pod_ref("shop-rule-1_default(cc41426a-d0d0-102d-8cef-fde27a7e92d9):shop-rule")
-            .unwrap();
+        let r =
+            parse_pod_ref("shop-rule-1_default(cc41426a-d0d0-102d-8cef-fde27a7e92d9):shop-rule")
+                .unwrap();
         assert_eq!(r.name, "shop-rule-1");
-        assert_eq!(r.uid.as_deref(), Some("cc41426a-d0d0-102d-8cef-fde27a7e92d9"));
+        assert_eq!(
+            r.uid.as_deref(),
+            Some("cc41426a-d0d0-102d-8cef-fde27a7e92d9")
+        );
     }
 
     #[test]

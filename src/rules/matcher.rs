@@ -143,7 +143,12 @@ impl RuleSet {
 
     /// Appends every moment the rules find in `message` (a klog message, after the header) to
     /// `hits`. `structured` is the message parsed as `"msg" key=value`, when it is.
-    pub fn match_message(&self, message: &str, structured: Option<&Structured<'_>>, hits: &mut Vec<Hit>) {
+    pub fn match_message(
+        &self,
+        message: &str,
+        structured: Option<&Structured<'_>>,
+        hits: &mut Vec<Hit>,
+    ) {
         let mut candidates: Vec<usize> = self
             .prefilter
             .find_overlapping_iter(message)
@@ -166,14 +171,22 @@ fn compile_rule(spec: &RuleSpec) -> Result<Rule, RuleError> {
         })?),
     };
     if let Some(regex) = &regex {
-        if let Some(group) = regex.capture_names().flatten().find(|g| !GROUPS.contains(g)) {
+        if let Some(group) = regex
+            .capture_names()
+            .flatten()
+            .find(|g| !GROUPS.contains(g))
+        {
             return Err(RuleError::UnknownGroup {
                 id: spec.id.clone(),
                 group: group.to_string(),
             });
         }
     }
-    if let Some(slot) = spec.bind.keys().find(|slot| !DEFAULT_BINDINGS.iter().any(|(s, _)| s == slot)) {
+    if let Some(slot) = spec
+        .bind
+        .keys()
+        .find(|slot| !DEFAULT_BINDINGS.iter().any(|(s, _)| s == slot))
+    {
         return Err(RuleError::UnknownSlot {
             id: spec.id.clone(),
             slot: slot.clone(),
@@ -186,7 +199,13 @@ fn compile_rule(spec: &RuleSpec) -> Result<Rule, RuleError> {
 }
 
 impl Rule {
-    fn apply(&self, index: usize, message: &str, structured: Option<&Structured<'_>>, hits: &mut Vec<Hit>) {
+    fn apply(
+        &self,
+        index: usize,
+        message: &str,
+        structured: Option<&Structured<'_>>,
+        hits: &mut Vec<Hit>,
+    ) {
         if let Some(wanted) = &self.spec.message {
             match structured {
                 Some(s) if s.message == wanted.as_str() => {}
@@ -217,9 +236,17 @@ impl Rule {
     }
 
     /// Builds the hits of one match: one per listed pod, or one.
-    fn emit(&self, index: usize, caps: Option<&Captures<'_>>, structured: Option<&Structured<'_>>, hits: &mut Vec<Hit>) {
+    fn emit(
+        &self,
+        index: usize,
+        caps: Option<&Captures<'_>>,
+        structured: Option<&Structured<'_>>,
+        hits: &mut Vec<Hit>,
+    ) {
         let slot = |name: &str| self.slot(name, caps, structured);
-        let listed: Vec<PodRef> = slot("pods").map(|raw| parse_pod_list(&raw)).unwrap_or_default();
+        let listed: Vec<PodRef> = slot("pods")
+            .map(|raw| parse_pod_list(&raw))
+            .unwrap_or_default();
         let uid = slot("uid").filter(|uid| !uid.is_empty());
         let container_id = slot("container_id").map(|id| strip_scheme(&id).to_string());
         let template = Hit {
@@ -231,7 +258,9 @@ impl Rule {
             container: self.spec.container.clone().or_else(|| slot("container")),
             container_id: container_id.filter(|id| !id.is_empty()),
             exit_code: slot("exit_code").and_then(|code| code.trim().parse().ok()),
-            backoff: caps.and_then(|c| c.name("backoff")).map(|m| m.as_str().to_string()),
+            backoff: caps
+                .and_then(|c| c.name("backoff"))
+                .map(|m| m.as_str().to_string()),
             listed_pods: listed.len(),
             pods_mode: self.spec.pods,
         };
@@ -256,7 +285,12 @@ impl Rule {
     }
 
     /// The text of a slot: the regex group of that name, else the bound structured field.
-    fn slot(&self, name: &str, caps: Option<&Captures<'_>>, structured: Option<&Structured<'_>>) -> Option<String> {
+    fn slot(
+        &self,
+        name: &str,
+        caps: Option<&Captures<'_>>,
+        structured: Option<&Structured<'_>>,
+    ) -> Option<String> {
         if let Some(m) = caps.and_then(|c| c.name(name)) {
             return Some(m.as_str().to_string());
         }
@@ -306,5 +340,8 @@ fn strip_scheme(id: &str) -> &str {
 
 /// Parses `message` as structured when it starts with a quote.
 pub(crate) fn structured_of(message: &str) -> Option<Structured<'_>> {
-    message.starts_with('"').then(|| parse_structured(message)).flatten()
+    message
+        .starts_with('"')
+        .then(|| parse_structured(message))
+        .flatten()
 }

@@ -9,6 +9,6 @@
 mod matcher;
 mod table;
 
-pub use matcher::{Hit, RuleSet};
 pub(crate) use matcher::structured_of;
+pub use matcher::{Hit, RuleSet};
 pub use table::{Condition, PodsMode, RuleError, RuleFile, RuleSpec};

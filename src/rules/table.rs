@@ -96,14 +96,31 @@ pub enum Condition {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuleError {
     /// The document is not valid JSON for the schema.
-    Syntax { message: String },
-    UnsupportedVersion { version: u32 },
-    DuplicateId { id: String },
+    Syntax {
+        message: String,
+    },
+    UnsupportedVersion {
+        version: u32,
+    },
+    DuplicateId {
+        id: String,
+    },
     /// The rule has neither `message` nor `literal`, so nothing selects it.
-    NoLiteral { id: String },
-    InvalidRegex { id: String, message: String },
-    UnknownGroup { id: String, group: String },
-    UnknownSlot { id: String, slot: String },
+    NoLiteral {
+        id: String,
+    },
+    InvalidRegex {
+        id: String,
+        message: String,
+    },
+    UnknownGroup {
+        id: String,
+        group: String,
+    },
+    UnknownSlot {
+        id: String,
+        slot: String,
+    },
 }
 
 impl fmt::Display for RuleError {
@@ -111,7 +128,10 @@ impl fmt::Display for RuleError {
         match self {
             RuleError::Syntax { message } => write!(f, "invalid rule file: {message}"),
             RuleError::UnsupportedVersion { version } => {
-                write!(f, "rule file version {version} is not supported: expected 1")
+                write!(
+                    f,
+                    "rule file version {version} is not supported: expected 1"
+                )
             }
             RuleError::DuplicateId { id } => write!(f, "rule {id:?}: id is used twice"),
             RuleError::NoLiteral { id } => write!(

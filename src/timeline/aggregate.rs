@@ -46,7 +46,10 @@ impl Second<'_> {
 }
 
 /// Groups `events` (already in time order) into seconds, keeping only the levels in `levels`.
-pub fn aggregate<'a>(events: impl IntoIterator<Item = &'a Event>, levels: LevelSet) -> Vec<Second<'a>> {
+pub fn aggregate<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+    levels: LevelSet,
+) -> Vec<Second<'a>> {
     let mut seconds: Vec<Second<'a>> = Vec::new();
     for event in events.into_iter().filter(|e| levels.contains(e.level)) {
         let time = event.time.second();

@@ -131,7 +131,15 @@ pub fn layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: Option<
         let index = window.start + offset;
         let x = MARGIN_X + spacing * (offset as f64 + 0.5);
         let previous = index.checked_sub(1).and_then(|i| seconds.get(i));
-        marks.push(place_mark(index, second, previous, x, axis_y, lines, show_labels));
+        marks.push(place_mark(
+            index,
+            second,
+            previous,
+            x,
+            axis_y,
+            lines,
+            show_labels,
+        ));
     }
     let gaps = gaps_between(shown, &marks, axis_y, lang);
     Layout {
@@ -157,7 +165,11 @@ fn place_mark(
 ) -> Mark {
     let above = index % 2 == 0;
     // Every other mark on each side gets a longer stem, so four neighbours use four heights.
-    let stem = if show_labels && index % 4 >= 2 { STEM + STEM_STAGGER } else { STEM };
+    let stem = if show_labels && index % 4 >= 2 {
+        STEM + STEM_STAGGER
+    } else {
+        STEM
+    };
     let stem = if show_labels { stem } else { STEM / 2.0 };
     let stem_y = if above { axis_y - stem } else { axis_y + stem };
     let date = second.time.format("%Y-%m-%d").to_string();

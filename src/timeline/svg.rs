@@ -13,7 +13,8 @@ use std::fmt::Write;
 /// Fonts that cover Latin and Chinese on Linux, macOS and Windows.
 pub const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', \
     'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif";
-const MONO_STACK: &str = "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace";
+const MONO_STACK: &str =
+    "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace";
 
 const MIN_WIDTH: f64 = 1100.0;
 const HEADER_HEIGHT: f64 = 96.0;
@@ -36,7 +37,12 @@ pub struct ExportInfo {
 /// Renders every second of `seconds` as a standalone SVG document.
 pub fn export_svg(seconds: &[Second<'_>], info: &ExportInfo) -> String {
     let natural = layout(seconds, Window::all(seconds.len()), info.lang, None).width;
-    let geometry = layout(seconds, Window::all(seconds.len()), info.lang, Some(natural.max(MIN_WIDTH)));
+    let geometry = layout(
+        seconds,
+        Window::all(seconds.len()),
+        info.lang,
+        Some(natural.max(MIN_WIDTH)),
+    );
     let width = geometry.width;
     let details_height = details_height(seconds);
     let height = HEADER_HEIGHT + geometry.height + details_height + 20.0;
@@ -49,9 +55,15 @@ pub fn export_svg(seconds: &[Second<'_>], info: &ExportInfo) -> String {
     );
     let _ = write!(svg, "<title>{}</title>", escape(&title(info)));
     svg.push_str(&style());
-    let _ = write!(svg, r#"<rect class="background" x="0" y="0" width="{width:.0}" height="{height:.0}"/>"#);
+    let _ = write!(
+        svg,
+        r#"<rect class="background" x="0" y="0" width="{width:.0}" height="{height:.0}"/>"#
+    );
     write_header(&mut svg, seconds, info);
-    let _ = write!(svg, r#"<g class="timeline" transform="translate(0 {HEADER_HEIGHT})">"#);
+    let _ = write!(
+        svg,
+        r#"<g class="timeline" transform="translate(0 {HEADER_HEIGHT})">"#
+    );
     write_marks(&mut svg, &geometry, seconds, info.lang);
     svg.push_str("</g>");
     let details_top = HEADER_HEIGHT + geometry.height;
@@ -87,22 +99,44 @@ fn style() -> String {
 
 fn write_header(svg: &mut String, seconds: &[Second<'_>], info: &ExportInfo) {
     let lang = info.lang;
-    let _ = write!(svg, r#"<text class="title" x="20" y="32">{}</text>"#, escape(&title(info)));
+    let _ = write!(
+        svg,
+        r#"<text class="title" x="20" y="32">{}</text>"#,
+        escape(&title(info))
+    );
     let range = match (seconds.first(), seconds.last()) {
         (Some(first), Some(last)) => format!("{} → {}", first.iso(), last.iso()),
         _ => "—".to_string(),
     };
     let events: usize = seconds.iter().map(|s| s.events.len()).sum();
     let (uid_label, files_label, range_label, counts) = match lang {
-        Lang::En => ("UID", "Files", "Time", format!("{events} events in {} seconds", seconds.len())),
-        Lang::ZhCn => ("UID", "文件", "时间", format!("{} 秒内共 {events} 个事件", seconds.len())),
+        Lang::En => (
+            "UID",
+            "Files",
+            "Time",
+            format!("{events} events in {} seconds", seconds.len()),
+        ),
+        Lang::ZhCn => (
+            "UID",
+            "文件",
+            "时间",
+            format!("{} 秒内共 {events} 个事件", seconds.len()),
+        ),
     };
-    let uids = if info.uids.is_empty() { "—".to_string() } else { info.uids.join(", ") };
+    let uids = if info.uids.is_empty() {
+        "—".to_string()
+    } else {
+        info.uids.join(", ")
+    };
     let meta = format!(
         "{uid_label}: {uids}   ·   {files_label}: {}   ·   {range_label}: {range}   ·   {counts}",
         info.files.join(", ")
     );
-    let _ = write!(svg, r#"<text class="meta" x="20" y="54">{}</text>"#, escape(&meta));
+    let _ = write!(
+        svg,
+        r#"<text class="meta" x="20" y="54">{}</text>"#,
+        escape(&meta)
+    );
     write_legend(svg, lang);
 }
 
@@ -150,7 +184,11 @@ fn write_mark(svg: &mut String, mark: &Mark, second: &Second<'_>, axis_y: f64, l
         mark.level.name(),
         second.events.len()
     );
-    let _ = write!(svg, "<title>{}</title>", escape(&second_summary(second, lang)));
+    let _ = write!(
+        svg,
+        "<title>{}</title>",
+        escape(&second_summary(second, lang))
+    );
     let _ = write!(
         svg,
         r#"<line class="stem" x1="{x:.1}" y1="{axis_y:.1}" x2="{x:.1}" y2="{:.1}"/><circle class="dot" cx="{x:.1}" cy="{axis_y:.1}" r="{:.1}" fill="{}"/>"#,
@@ -181,7 +219,13 @@ fn second_summary(second: &Second<'_>, lang: Lang) -> String {
     let mut out = format!("{} · {}", second.iso(), second.level.label(lang));
     for event in &second.events {
         let container = event.container.as_deref().unwrap_or("-");
-        let _ = write!(out, "\n{} {} {} [{container}]", event.time.iso(), event.level.label(lang), event.kind.label(lang));
+        let _ = write!(
+            out,
+            "\n{} {} {} [{container}]",
+            event.time.iso(),
+            event.level.label(lang),
+            event.kind.label(lang)
+        );
     }
     out
 }
@@ -189,7 +233,13 @@ fn second_summary(second: &Second<'_>, lang: Lang) -> String {
 fn details_height(seconds: &[Second<'_>]) -> f64 {
     let rows: usize = seconds
         .iter()
-        .map(|s| 1 + s.events.iter().map(|e| 1 + raw_rows(&e.text).len()).sum::<usize>())
+        .map(|s| {
+            1 + s
+                .events
+                .iter()
+                .map(|e| 1 + raw_rows(&e.text).len())
+                .sum::<usize>()
+        })
         .sum();
     40.0 + rows as f64 * ROW_HEIGHT + seconds.len() as f64 * 8.0
 }
@@ -200,7 +250,12 @@ fn write_details(svg: &mut String, seconds: &[Second<'_>], info: &ExportInfo, to
         Lang::En => "Events of every second",
         Lang::ZhCn => "每一秒的事件",
     };
-    let _ = write!(svg, r#"<g class="details"><text class="heading" x="20" y="{:.1}">{}</text>"#, top + 20.0, heading);
+    let _ = write!(
+        svg,
+        r#"<g class="details"><text class="heading" x="20" y="{:.1}">{}</text>"#,
+        top + 20.0,
+        heading
+    );
     let mut y = top + 20.0;
     for second in seconds {
         y += ROW_HEIGHT + 8.0;
@@ -221,10 +276,19 @@ fn write_details(svg: &mut String, seconds: &[Second<'_>], info: &ExportInfo, to
     svg.push_str("</g>");
 }
 
-fn write_event_rows(svg: &mut String, event: &crate::analysis::Event, info: &ExportInfo, mut y: f64) -> f64 {
+fn write_event_rows(
+    svg: &mut String,
+    event: &crate::analysis::Event,
+    info: &ExportInfo,
+    mut y: f64,
+) -> f64 {
     let lang = info.lang;
     let container = event.container.as_deref().unwrap_or("-");
-    let file = info.files.get(event.file).map(String::as_str).unwrap_or("?");
+    let file = info
+        .files
+        .get(event.file)
+        .map(String::as_str)
+        .unwrap_or("?");
     let summary = format!(
         "{}  {}  {}  [{container}]  {file}:{}",
         event.time.iso(),
@@ -242,7 +306,11 @@ fn write_event_rows(svg: &mut String, event: &crate::analysis::Event, info: &Exp
     );
     for row in raw_rows(&event.text) {
         y += ROW_HEIGHT;
-        let _ = write!(svg, r#"<text class="raw" x="40" y="{y:.1}" xml:space="preserve">{}</text>"#, escape(&row));
+        let _ = write!(
+            svg,
+            r#"<text class="raw" x="40" y="{y:.1}" xml:space="preserve">{}</text>"#,
+            escape(&row)
+        );
     }
     svg.push_str("</g>");
     y

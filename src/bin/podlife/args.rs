@@ -28,7 +28,11 @@ pub struct Args {
     pub list_pods: bool,
 
     /// Comma-separated levels to include: Info, Normal, Warning, Error, Fatal.
-    #[arg(long, value_name = "LEVELS", default_value = "Normal,Warning,Error,Fatal")]
+    #[arg(
+        long,
+        value_name = "LEVELS",
+        default_value = "Normal,Warning,Error,Fatal"
+    )]
     pub eventlevel: String,
 
     /// Output format. Default: svg for a pod, text (a table) for --list-pods.

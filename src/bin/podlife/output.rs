@@ -46,20 +46,36 @@ fn write_pod_table(out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
         writeln!(
             out,
             "{:<50} {:<38} {:<7} {:>6} {:>6} {:>6} {:>6} {:>6}  {span}",
-            pod.key(), if uid.is_empty() { "-" } else { &uid }, worst, c[0], c[1], c[2], c[3], c[4]
+            pod.key(),
+            if uid.is_empty() { "-" } else { &uid },
+            worst,
+            c[0],
+            c[1],
+            c[2],
+            c[3],
+            c[4]
         )?;
     }
     Ok(())
 }
 
-pub fn show_pod(args: &Args, analysis: &Analysis, query: &str, levels: LevelSet) -> Result<(), Failure> {
+pub fn show_pod(
+    args: &Args,
+    analysis: &Analysis,
+    query: &str,
+    levels: LevelSet,
+) -> Result<(), Failure> {
     let pods = analysis.find_pods(query);
     if pods.is_empty() {
         return Err(Failure::usage(not_found_message(analysis, query)));
     }
     let keys: Vec<String> = pods.iter().map(|&i| analysis.pods[i].key()).collect();
     if pods.len() > 1 {
-        eprintln!("podlife: {query:?} matches {} pods, showing all of them: {}", pods.len(), keys.join(", "));
+        eprintln!(
+            "podlife: {query:?} matches {} pods, showing all of them: {}",
+            pods.len(),
+            keys.join(", ")
+        );
     }
     let events: Vec<_> = analysis
         .events_of(&pods)
@@ -79,22 +95,41 @@ pub fn show_pod(args: &Args, analysis: &Analysis, query: &str, levels: LevelSet)
     };
     match args.format.unwrap_or(Format::Svg) {
         Format::Svg => write_svg(args, analysis, &pods, &events, lang),
-        Format::Json => with_output(args, |out| podlife::export::write_json_lines(out, &events, analysis)),
-        Format::Csv => with_output(args, |out| podlife::export::write_csv(out, &events, analysis)),
+        Format::Json => with_output(args, |out| {
+            podlife::export::write_json_lines(out, &events, analysis)
+        }),
+        Format::Csv => with_output(args, |out| {
+            podlife::export::write_csv(out, &events, analysis)
+        }),
         Format::Text => {
             let colour = args.out.is_none() && io::stdout().is_terminal();
             let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
-            with_output(args, |out| podlife::export::write_text_timeline(out, &seconds, lang, colour))
+            with_output(args, |out| {
+                podlife::export::write_text_timeline(out, &seconds, lang, colour)
+            })
         }
     }
 }
 
-fn write_svg(args: &Args, analysis: &Analysis, pods: &[usize], events: &[&podlife::analysis::Event], lang: Lang) -> Result<(), Failure> {
+fn write_svg(
+    args: &Args,
+    analysis: &Analysis,
+    pods: &[usize],
+    events: &[&podlife::analysis::Event],
+    lang: Lang,
+) -> Result<(), Failure> {
     let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
     let first = &analysis.pods[pods[0]];
     let info = ExportInfo {
-        pod: pods.iter().map(|&i| analysis.pods[i].key()).collect::<Vec<_>>().join(", "),
-        uids: pods.iter().flat_map(|&i| analysis.pods[i].uids.clone()).collect(),
+        pod: pods
+            .iter()
+            .map(|&i| analysis.pods[i].key())
+            .collect::<Vec<_>>()
+            .join(", "),
+        uids: pods
+            .iter()
+            .flat_map(|&i| analysis.pods[i].uids.clone())
+            .collect(),
         files: analysis.files.iter().map(|f| f.name.clone()).collect(),
         lang,
     };
@@ -111,9 +146,14 @@ fn write_svg(args: &Args, analysis: &Analysis, pods: &[usize], events: &[&podlif
     Ok(())
 }
 
-fn with_output(args: &Args, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+fn with_output(
+    args: &Args,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
     let mut out = open_output(args.out.as_ref())?;
-    write(&mut out).and_then(|_| out.flush()).map_err(write_failure)
+    write(&mut out)
+        .and_then(|_| out.flush())
+        .map_err(write_failure)
 }
 
 fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, Failure> {
