@@ -66,8 +66,10 @@ pub struct Analyzer {
     pub(crate) files: Vec<FileState>,
     pub(crate) events: Vec<RawEvent>,
     pub(crate) links: Links,
-    /// Set by a kubelet start until the next ADD, which replays every pod on the node.
-    replay_pending: bool,
+    /// Config sources (`api`, `file`, `http`) whose first ADD after a kubelet start has been
+    /// seen; `None` before any start. That first ADD of each source replays every pod the
+    /// source has, so it is no pod's creation.
+    replayed_sources: Option<Vec<String>>,
     hits: Vec<Hit>,
 }
 
@@ -78,7 +80,7 @@ impl Analyzer {
             files: Vec::new(),
             events: Vec::new(),
             links: Links::default(),
-            replay_pending: false,
+            replayed_sources: None,
             hits: Vec::new(),
         }
     }
@@ -198,10 +200,10 @@ impl Analyzer {
         structured: Option<&Structured<'_>>,
     ) -> Option<Hit> {
         if hit.kind == EventKind::KubeletStarted {
-            self.replay_pending = true;
+            self.replayed_sources = Some(Vec::new());
         }
         if hit.pods_mode == PodsMode::SkipReplay {
-            let replay = self.replay_pending || hit.listed_pods > 1;
+            let replay = self.is_replay(message, structured) || hit.listed_pods > 1;
             if let Some(pod) = &hit.pod {
                 self.links.learn_pod(pod);
             }
@@ -229,6 +231,22 @@ impl Analyzer {
             self.links.learn_pod(pod);
         }
         (hit.pod.is_some() || hit.container_id.is_some()).then_some(hit)
+    }
+
+    /// Whether this ADD line is the first of its source since the last kubelet start.
+    fn is_replay(&mut self, message: &str, structured: Option<&Structured<'_>>) -> bool {
+        let Some(replayed) = &mut self.replayed_sources else {
+            return false;
+        };
+        let source = match structured.and_then(|s| s.lookup("source")) {
+            Some(source) => source.into_owned(),
+            None => printf_source(message).unwrap_or_default().to_string(),
+        };
+        if replayed.contains(&source) {
+            return false;
+        }
+        replayed.push(source);
+        true
     }
 
     fn count_line(&mut self, file: usize, raw: &RawLine<'_>, lossy: bool) {
@@ -259,6 +277,12 @@ fn subject_pod(message: &str, structured: Option<&Structured<'_>>) -> Option<Pod
         .and_then(|s| s.lookup("pod"))
         .and_then(|raw| parse_pod_ref(&raw));
     from_field.or_else(|| printf_refs(message).next())
+}
+
+/// The source of a printf `SyncLoop (ADD, "api"): …` line.
+fn printf_source(message: &str) -> Option<&str> {
+    let rest = message.split_once("(ADD, \"")?.1;
+    rest.split_once('"').map(|(source, _)| source)
 }
 
 /// Uses the klog header's fraction of a second when the writer's stamp has none and both show
