@@ -56,14 +56,18 @@ async fn read_file(state: State, file: &web_sys::File) {
         .try_update_value(|analyzer| analyzer.begin_file(&name, year_of(file)));
     let Some(id) = id else { return };
     let result = read_in_chunks(file, |bytes, percent| {
-        state.analyzer.update_value(|analyzer| analyzer.push(id, bytes));
+        state
+            .analyzer
+            .update_value(|analyzer| analyzer.push(id, bytes));
         state.progress.set(Some(Progress {
             file: name.clone(),
             percent,
         }));
     })
     .await;
-    state.analyzer.update_value(|analyzer| analyzer.end_file(id));
+    state
+        .analyzer
+        .update_value(|analyzer| analyzer.end_file(id));
     if let Err(reason) = result {
         state
             .failures
@@ -82,11 +86,15 @@ pub fn load_sample(state: State) {
         state.sample_loaded.set(true);
         state.refresh_analysis();
     }
-    let file = state.analysis.with_untracked(|a| {
-        a.files.iter().position(|f| f.name == SAMPLE_NAME)
-    });
+    let file = state
+        .analysis
+        .with_untracked(|a| a.files.iter().position(|f| f.name == SAMPLE_NAME));
     let pod = state.analysis.with_untracked(|a| {
-        a.events.iter().find(|e| Some(e.file) == file).and_then(|e| e.pod).map(|p| a.pods[p].key())
+        a.events
+            .iter()
+            .find(|e| Some(e.file) == file)
+            .and_then(|e| e.pod)
+            .map(|p| a.pods[p].key())
     });
     if let Some(pod) = pod {
         state.choose_pod(pod);

@@ -25,7 +25,10 @@ pub fn pod_rows(analysis: &Analysis, query: &str) -> Vec<PodRow> {
         .filter(|pod| {
             query.is_empty()
                 || pod.key().to_lowercase().contains(&query)
-                || pod.uids.iter().any(|uid| uid.to_lowercase().contains(&query))
+                || pod
+                    .uids
+                    .iter()
+                    .any(|uid| uid.to_lowercase().contains(&query))
         })
         .map(|pod| PodRow {
             key: pod.key(),
@@ -139,7 +142,13 @@ pub fn detail_rows(
     seconds
         .iter()
         .find(|second| second.iso() == iso)
-        .map(|second| second.events.iter().map(|e| detail_row(analysis, e, lang)).collect())
+        .map(|second| {
+            second
+                .events
+                .iter()
+                .map(|e| detail_row(analysis, e, lang))
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -1,0 +1,150 @@
+//! The page as a whole: creates the state, keeps it in step with the URL fragment, the language
+//! and the window size, and lays out the panels. The whole page is the drop zone.
+
+use super::browser;
+use super::details::Details;
+use super::i18n::Msg;
+use super::levels::LevelFilter;
+use super::load::load_files;
+use super::model::{find_pod, timeline_model, TimelineInput, TimelineModel};
+use super::notices::Notices;
+use super::pods::PodList;
+use super::read::files_of;
+use super::sources::Sources;
+use super::state::State;
+use super::timeline::TimelinePanel;
+use crate::i18n::Lang;
+use leptos::ev;
+use leptos::prelude::*;
+use web_sys::DragEvent;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = State::new(browser::preferred_lang(), browser::pod_in_fragment());
+    follow_fragment(state);
+    follow_lang(state);
+    let pod = Memo::new(move |_| {
+        let wanted = state.pod.get()?;
+        state.analysis.with(|analysis| find_pod(analysis, &wanted))
+    });
+    let timeline = Memo::new(move |_| timeline_of(state, pod.get()?));
+    view! {
+        <div
+            class="app"
+            class:dragging=move || state.dragging.get()
+            data-testid="drop-zone"
+            on:dragover=move |ev: DragEvent| on_drag_over(state, ev)
+            on:dragleave=move |ev: DragEvent| on_drag_leave(state, ev)
+            on:drop=move |ev: DragEvent| on_drop(state, ev)
+        >
+            <Header state=state />
+            <div class="drop-overlay" aria-hidden="true">
+                <p>{move || Msg::DropRelease.text(state.lang.get())}</p>
+            </div>
+            <main class="layout">
+                <aside class="sidebar">
+                    <Sources state=state />
+                    <PodList state=state pod=pod />
+                </aside>
+                <section class="content">
+                    <Notices state=state pod=pod timeline=timeline />
+                    <LevelFilter state=state />
+                    <TimelinePanel state=state pod=pod timeline=timeline />
+                    <Details state=state pod=pod />
+                </section>
+            </main>
+            <footer class="footer">{move || Msg::Footer.text(state.lang.get())}</footer>
+        </div>
+    }
+}
+
+fn timeline_of(state: State, pod: usize) -> Option<TimelineModel> {
+    let input = TimelineInput {
+        pod,
+        levels: state.levels.get(),
+        slider: state.slider.get(),
+        lang: state.lang.get(),
+        width: state.width.get(),
+    };
+    state
+        .analysis
+        .with(|analysis| timeline_model(analysis, input))
+}
+
+#[component]
+fn Header(state: State) -> impl IntoView {
+    let choose = move |ev: ev::Event| {
+        let lang = Lang::from_tag(&event_target_value(&ev));
+        state.lang.set(lang);
+        browser::apply_lang(lang, &title(lang), true);
+    };
+    view! {
+        <header class="header">
+            <div class="brand">
+                <h1>"podlife"</h1>
+                <p class="tagline">{move || Msg::Tagline.text(state.lang.get())}</p>
+            </div>
+            <label class="lang-switch">
+                <span>{move || Msg::Language.text(state.lang.get())}</span>
+                <select data-testid="lang-switch" on:change=choose>
+                    <option value="en" selected=move || state.lang.get() == Lang::En>
+                        "English"
+                    </option>
+                    <option value="zh-CN" selected=move || state.lang.get() == Lang::ZhCn>
+                        "简体中文"
+                    </option>
+                </select>
+            </label>
+        </header>
+    }
+}
+
+fn title(lang: Lang) -> String {
+    format!("podlife: {}", Msg::Tagline.text(lang))
+}
+
+/// Writes the chosen pod into the fragment, and follows fragment changes (back, forward, edits).
+fn follow_fragment(state: State) {
+    Effect::new(move |_| {
+        if let Some(pod) = state.pod.get() {
+            browser::set_pod_fragment(&pod);
+        }
+    });
+    let handle = window_event_listener(ev::hashchange, move |_| {
+        let pod = browser::pod_in_fragment();
+        if pod.is_some() && pod != state.pod.get_untracked() {
+            state.choose_pod(pod.unwrap_or_default());
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Sets the document's language and title whenever the language changes.
+fn follow_lang(state: State) {
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        browser::apply_lang(lang, &title(lang), false);
+    });
+}
+
+fn on_drag_over(state: State, ev: DragEvent) {
+    ev.prevent_default();
+    if let Some(transfer) = ev.data_transfer() {
+        transfer.set_drop_effect("copy");
+    }
+    state.dragging.set(true);
+}
+
+fn on_drag_leave(state: State, ev: DragEvent) {
+    // Leaving a child for another child also fires; only leaving the window ends the drag.
+    if ev.related_target().is_none() {
+        state.dragging.set(false);
+    }
+}
+
+fn on_drop(state: State, ev: DragEvent) {
+    ev.prevent_default();
+    state.dragging.set(false);
+    let files = files_of(ev.data_transfer().and_then(|t| t.files()));
+    load_files(state, files);
+}

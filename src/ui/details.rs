@@ -1,0 +1,94 @@
+//! The detail panel: every event of the opened second, with its source line as written.
+
+use super::i18n::{fill, level_name, Msg};
+use super::model::{detail_rows, DetailRow};
+use super::state::State;
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+#[component]
+pub fn Details(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
+    let rows = Memo::new(move |_| {
+        let (index, iso) = (pod.get()?, state.open.get()?);
+        let (levels, lang) = (state.levels.get(), state.lang.get());
+        let rows = state
+            .analysis
+            .with(|a| detail_rows(a, index, levels, &iso, lang));
+        (!rows.is_empty()).then_some((iso, rows))
+    });
+    move || {
+        rows.get()
+            .map(|(iso, rows)| view! { <DetailPanel state=state iso=iso rows=rows /> })
+    }
+}
+
+#[component]
+fn DetailPanel(state: State, iso: String, rows: Vec<DetailRow>) -> impl IntoView {
+    let lang = state.lang;
+    let title = move || {
+        fill(
+            Msg::DetailsTitle,
+            lang.get(),
+            &[("second", &iso.replace('T', " "))],
+        )
+    };
+    view! {
+        <section class="panel details" data-testid="details" aria-live="polite">
+            <div class="panel-title">
+                <h2>{title}</h2>
+                <button type="button" class="button small" on:click=move |_| state.open.set(None)>
+                    {move || Msg::Close.text(lang.get())}
+                </button>
+            </div>
+            <table class="detail-table">
+                <thead>
+                    <tr>
+                        <th>{move || Msg::ColTime.text(lang.get())}</th>
+                        <th>{move || Msg::ColLevel.text(lang.get())}</th>
+                        <th>{move || Msg::ColEvent.text(lang.get())}</th>
+                        <th>{move || Msg::ColContainer.text(lang.get())}</th>
+                        <th>{move || Msg::ColSource.text(lang.get())}</th>
+                    </tr>
+                </thead>
+                {rows.into_iter().map(|row| view! { <DetailRowView lang=lang row=row /> }).collect_view()}
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn DetailRowView(lang: RwSignal<Lang>, row: DetailRow) -> impl IntoView {
+    let DetailRow {
+        time,
+        level,
+        kind,
+        container,
+        file,
+        line,
+        text,
+    } = row;
+    let place = move || fill(Msg::LineNumber, lang.get(), &[("line", &line.to_string())]);
+    view! {
+        <tbody class="detail-row" data-testid="detail-row" data-line=line data-level=level.name()>
+            <tr>
+                <td class="mono nowrap">{time.replace('T', " ")}</td>
+                <td class="nowrap">
+                    <span class=format!("dot level-{}", level.name()) aria-hidden="true"></span>
+                    {move || level_name(level, lang.get())}
+                </td>
+                <td>{kind}</td>
+                <td class="mono">{container.unwrap_or_else(|| "—".to_string())}</td>
+                <td class="source">
+                    <span class="file-name">{file}</span>
+                    " "
+                    <span class="muted">{place}</span>
+                </td>
+            </tr>
+            <tr class="raw">
+                <td colspan="5">
+                    <code class="raw-line" aria-label=move || Msg::ColRaw.text(lang.get())>{text}</code>
+                </td>
+            </tr>
+        </tbody>
+    }
+}

@@ -1,0 +1,23 @@
+//! The browser page: a Leptos client-side app that reads dropped logs with the engine and draws
+//! the chosen pod's lifecycle as an SVG timeline. Compiled only for WebAssembly.
+
+mod app;
+mod browser;
+mod details;
+mod download;
+mod i18n;
+mod levels;
+mod load;
+mod model;
+mod notices;
+mod pods;
+mod read;
+mod sources;
+mod state;
+mod timeline;
+
+/// Mounts the page into `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,127 @@
+//! The error box: problems with the input files, files the browser could not read, and a chosen
+//! pod that is unknown or has nothing to show, each in the user's language.
+
+use super::i18n::{fill, Msg};
+use super::model::TimelineModel;
+use super::state::State;
+use crate::analysis::{Analysis, InputIssue};
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+#[component]
+pub fn Notices(
+    state: State,
+    pod: Memo<Option<usize>>,
+    timeline: Memo<Option<TimelineModel>>,
+) -> impl IntoView {
+    let messages = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let mut out = state
+            .analysis
+            .with(|a| file_messages(a, state.dismissed_files.get(), lang));
+        out.extend(state.failures.with(|failures| {
+            failures
+                .iter()
+                .map(|f| {
+                    fill(
+                        Msg::ReadFailed,
+                        lang,
+                        &[("file", &f.file), ("reason", &f.reason)],
+                    )
+                })
+                .collect::<Vec<_>>()
+        }));
+        out.extend(pod_message(state, pod, timeline, lang));
+        out
+    });
+    let dismiss = move |_| {
+        state
+            .dismissed_files
+            .set(state.analysis.with_untracked(|a| a.files.len()));
+        state.failures.set(Vec::new());
+    };
+    move || {
+        let messages = messages.get();
+        (!messages.is_empty()).then(|| {
+            view! {
+                <div class="notices" data-testid="error" role="alert">
+                    <ul>{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    <button type="button" class="button small" on:click=dismiss>
+                        {move || Msg::Dismiss.text(state.lang.get())}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// A message for each issue of each file not yet dismissed.
+fn file_messages(analysis: &Analysis, dismissed: usize, lang: Lang) -> Vec<String> {
+    analysis
+        .files
+        .iter()
+        .skip(dismissed)
+        .flat_map(|file| {
+            file.issues
+                .iter()
+                .map(|issue| issue_message(&file.name, issue, lang))
+        })
+        .collect()
+}
+
+/// The message for one issue of the file `name`.
+pub fn issue_message(name: &str, issue: &InputIssue, lang: Lang) -> String {
+    let file = ("file", name);
+    match issue {
+        InputIssue::Empty => fill(Msg::IssueEmpty, lang, &[file]),
+        InputIssue::Binary => fill(Msg::IssueBinary, lang, &[file]),
+        InputIssue::Compressed { format } => {
+            fill(Msg::IssueCompressed, lang, &[file, ("format", format)])
+        }
+        InputIssue::NoKubeletLines => fill(Msg::IssueNoKubelet, lang, &[file]),
+        InputIssue::LongLines {
+            count,
+            first_line,
+            max_bytes,
+        } => {
+            let (count, line, max) = (
+                count.to_string(),
+                first_line.to_string(),
+                max_bytes.to_string(),
+            );
+            fill(
+                Msg::IssueLongLines,
+                lang,
+                &[file, ("count", &count), ("line", &line), ("max", &max)],
+            )
+        }
+        InputIssue::InvalidUtf8 { count, first_line } => {
+            let (count, line) = (count.to_string(), first_line.to_string());
+            fill(
+                Msg::IssueInvalidUtf8,
+                lang,
+                &[file, ("count", &count), ("line", &line)],
+            )
+        }
+    }
+}
+
+/// Says why the chosen pod shows no timeline, once some file has been read.
+fn pod_message(
+    state: State,
+    pod: Memo<Option<usize>>,
+    timeline: Memo<Option<TimelineModel>>,
+    lang: Lang,
+) -> Option<String> {
+    let wanted = state.pod.get()?;
+    if state.analysis.with(|a| a.files.is_empty()) || state.progress.with(Option::is_some) {
+        return None;
+    }
+    match pod.get() {
+        None => Some(fill(Msg::UnknownPod, lang, &[("pod", &wanted)])),
+        Some(_) if timeline.with(Option::is_none) => {
+            Some(fill(Msg::NoEvents, lang, &[("pod", &wanted)]))
+        }
+        Some(_) => None,
+    }
+}

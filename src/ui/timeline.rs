@@ -1,0 +1,323 @@
+//! The timeline panel: the SVG drawn layer by layer (axis, marks, labels) from the engine's
+//! layout, the range slider that moves the window, and the SVG download.
+
+use super::download::download_text;
+use super::i18n::{fill, level_name, Msg};
+use super::model::{svg_download, MarkFacts, TimelineModel};
+use super::state::State;
+use crate::timeline::{Layout, Mark, RowKind};
+use leptos::ev;
+use leptos::html::Div;
+use leptos::prelude::*;
+
+#[component]
+pub fn TimelinePanel(
+    state: State,
+    pod: Memo<Option<usize>>,
+    timeline: Memo<Option<TimelineModel>>,
+) -> impl IntoView {
+    let boxed = NodeRef::<Div>::new();
+    follow_width(state, boxed);
+    view! {
+        <section class="panel timeline-panel">
+            <TimelineHeading state=state pod=pod timeline=timeline />
+            <div class="timeline-box" node_ref=boxed>
+                {move || match timeline.get() {
+                    Some(model) => view! { <TimelineSvg state=state model=model /> }.into_any(),
+                    None => view! { <Welcome state=state pod=pod /> }.into_any(),
+                }}
+            </div>
+            <Slider state=state timeline=timeline />
+        </section>
+    }
+}
+
+/// Keeps `state.width` at the width of the timeline box.
+fn follow_width(state: State, boxed: NodeRef<Div>) {
+    let measure = move || {
+        if let Some(el) = boxed.get_untracked() {
+            let width = el.client_width() as f64;
+            if width > 0.0 && (width - state.width.get_untracked()).abs() >= 1.0 {
+                state.width.set(width);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        boxed.track();
+        measure();
+    });
+    let handle = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || handle.remove());
+}
+
+#[component]
+fn TimelineHeading(
+    state: State,
+    pod: Memo<Option<usize>>,
+    timeline: Memo<Option<TimelineModel>>,
+) -> impl IntoView {
+    let lang = state.lang;
+    let key = move || {
+        let index = pod.get()?;
+        state.analysis.with(|a| a.pods.get(index).map(|p| p.key()))
+    };
+    let title = move || key().map(|key| fill(Msg::LifecycleOf, lang.get(), &[("pod", &key)]));
+    let summary = move || {
+        timeline.with(|model| {
+            model.as_ref().map(|m| {
+                let (total, events) = (m.total.to_string(), m.events.to_string());
+                fill(
+                    Msg::SecondsSummary,
+                    lang.get(),
+                    &[("total", &total), ("events", &events)],
+                )
+            })
+        })
+    };
+    view! {
+        <div class="panel-title timeline-title">
+            <div>
+                <h2>{title}</h2>
+                <p class="muted small">{summary}</p>
+            </div>
+            <button
+                type="button"
+                class="button"
+                data-testid="download-svg"
+                disabled=move || timeline.with(Option::is_none)
+                on:click=move |_| download(state, pod)
+            >
+                {move || Msg::DownloadSvg.text(lang.get())}
+            </button>
+        </div>
+    }
+}
+
+fn download(state: State, pod: Memo<Option<usize>>) {
+    let Some(index) = pod.get_untracked() else {
+        return;
+    };
+    let (levels, lang) = (state.levels.get_untracked(), state.lang.get_untracked());
+    let (name, svg) = state
+        .analysis
+        .with_untracked(|analysis| svg_download(analysis, index, levels, lang));
+    if let Err(error) = download_text(&name, "image/svg+xml", &svg) {
+        leptos::logging::error!("download failed: {error:?}");
+    }
+}
+
+#[component]
+fn Welcome(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
+    let lang = state.lang;
+    let text = move || match pod.get() {
+        Some(_) => None,
+        None if state.analysis.with(|a| a.pods.is_empty()) => {
+            Some(Msg::WelcomeText.text(lang.get()))
+        }
+        None => Some(Msg::PickPod.text(lang.get())),
+    };
+    view! {
+        <div class="welcome">
+            <h3>{move || Msg::WelcomeTitle.text(lang.get())}</h3>
+            <p>{text}</p>
+        </div>
+    }
+}
+
+#[component]
+fn TimelineSvg(state: State, model: TimelineModel) -> impl IntoView {
+    let TimelineModel { layout, facts, .. } = model;
+    let (width, height) = (layout.width, layout.height);
+    let view_box = format!("0 0 {width} {height}");
+    view! {
+        <p class="muted small hint">{move || Msg::MarkHint.text(state.lang.get())}</p>
+        <svg
+            xmlns="http://www.w3.org/2000/svg"
+            class="timeline"
+            data-testid="timeline"
+            role="group"
+            width=width
+            height=height
+            viewBox=view_box
+        >
+            <AxisLayer layout=layout.clone() />
+            <MarkLayer state=state layout=layout.clone() facts=facts />
+            <LabelLayer layout=layout />
+        </svg>
+    }
+}
+
+#[component]
+fn AxisLayer(layout: Layout) -> impl IntoView {
+    let gaps = layout
+        .gaps
+        .iter()
+        .map(|gap| {
+            view! {
+                <text class="gap" x=gap.x y=gap.y text-anchor="middle">
+                    {gap.text.clone()}
+                </text>
+            }
+        })
+        .collect_view();
+    view! {
+        <g class="axis-layer">
+            <line
+                class="axis"
+                x1=layout.axis_start_x
+                y1=layout.axis_y
+                x2=layout.axis_end_x
+                y2=layout.axis_y
+            />
+            {gaps}
+        </g>
+    }
+}
+
+#[component]
+fn MarkLayer(state: State, layout: Layout, facts: Vec<MarkFacts>) -> impl IntoView {
+    let axis_y = layout.axis_y;
+    layout
+        .marks
+        .into_iter()
+        .zip(facts)
+        .map(|(mark, facts)| view! { <MarkDot state=state mark=mark facts=facts axis_y=axis_y /> })
+        .collect_view()
+}
+
+#[component]
+fn MarkDot(state: State, mark: Mark, facts: MarkFacts, axis_y: f64) -> impl IntoView {
+    let MarkFacts { iso, count } = facts;
+    let open = {
+        let iso = iso.clone();
+        move || {
+            state
+                .open
+                .with(|open| open.as_deref() == Some(iso.as_str()))
+        }
+    };
+    let choose = {
+        let iso = iso.clone();
+        move || state.open.set(Some(iso.clone()))
+    };
+    let on_key = {
+        let choose = choose.clone();
+        move |ev: ev::KeyboardEvent| {
+            if ev.key() == "Enter" || ev.key() == " " {
+                ev.prevent_default();
+                choose();
+            }
+        }
+    };
+    let label = {
+        let time = mark.time_label.clone();
+        move || {
+            let lang = state.lang.get();
+            let level = level_name(mark.level, lang);
+            let count = count.to_string();
+            fill(
+                Msg::MarkAria,
+                lang,
+                &[("time", &time), ("level", level), ("count", &count)],
+            )
+        }
+    };
+    view! {
+        <g
+            class=format!("mark level-{}", mark.level.name())
+            class:open=open
+            data-testid="second-mark"
+            data-second=iso
+            data-level=mark.level.name()
+            data-count=count
+            tabindex="0"
+            role="button"
+            aria-label=label
+            on:click=move |_| choose()
+            on:keydown=on_key
+        >
+            <line class="stem" x1=mark.x y1=axis_y x2=mark.x y2=mark.stem_y />
+            <circle class="hit" cx=mark.x cy=axis_y r=mark.radius * 2.0 />
+            <circle class="dot" cx=mark.x cy=axis_y r=mark.radius fill=mark.colour />
+        </g>
+    }
+}
+
+/// The CSS class of a row of a mark's text; the export uses the same names.
+fn row_class(kind: RowKind) -> &'static str {
+    match kind {
+        RowKind::Date => "date",
+        RowKind::Time => "time",
+        RowKind::Label => "label",
+    }
+}
+
+#[component]
+fn LabelLayer(layout: Layout) -> impl IntoView {
+    let labels = layout
+        .marks
+        .iter()
+        .filter(|_| layout.show_labels)
+        .map(mark_text)
+        .collect_view();
+    view! { <g class="label-layer" aria-hidden="true">{labels}</g> }
+}
+
+/// The date, time and event labels of one mark.
+fn mark_text(mark: &Mark) -> impl IntoView {
+    let rows = mark
+        .text_rows()
+        .into_iter()
+        .map(|row| {
+            let text = row.text.to_string();
+            view! { <text class=row_class(row.kind) x=mark.x y=row.y text-anchor="middle">{text}</text> }
+        })
+        .collect_view();
+    view! { <g class="mark-text">{rows}</g> }
+}
+
+#[component]
+fn Slider(state: State, timeline: Memo<Option<TimelineModel>>) -> impl IntoView {
+    let lang = state.lang;
+    let max = move || timeline.with(|m| m.as_ref().map_or(0, |m| m.slider_max));
+    let range = move || timeline.with(|m| m.as_ref().map(|m| (m.first.clone(), m.last.clone())));
+    let note = move || {
+        timeline.with(|m| {
+            let m = m.as_ref()?;
+            let lang = lang.get();
+            Some(if m.slider_max == 0 {
+                Msg::WindowFits.text(lang).to_string()
+            } else if m.window.is_whole(m.total) {
+                Msg::WindowWhole.text(lang).to_string()
+            } else {
+                let (count, start) = (m.window.len.to_string(), (m.window.start + 1).to_string());
+                fill(Msg::WindowOf, lang, &[("count", &count), ("start", &start)])
+            })
+        })
+    };
+    view! {
+        <div class="slider" class:hidden=move || timeline.with(Option::is_none)>
+            <label for="window-slider">{move || Msg::WindowLabel.text(lang.get())}</label>
+            <span class="window-time" data-testid="window-start">
+                {move || range().map(|r| r.0)}
+            </span>
+            <input
+                id="window-slider"
+                type="range"
+                data-testid="range-slider"
+                min="0"
+                max=move || max().to_string()
+                step="1"
+                disabled=move || max() == 0
+                prop:value=move || state.slider.get().to_string()
+                on:input=move |ev| {
+                    state.slider.set(event_target_value(&ev).parse().unwrap_or(0))
+                }
+            />
+            <span class="window-time" data-testid="window-end">
+                {move || range().map(|r| r.1)}
+            </span>
+            <span class="muted small window-note">{note}</span>
+        </div>
+    }
+}
