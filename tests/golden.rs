@@ -116,7 +116,9 @@ enum Mode {
 }
 
 fn case_dir(case: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases").join(case)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/cases")
+        .join(case)
 }
 
 fn load(case: &str) -> (Expected, Vec<u8>) {
@@ -125,7 +127,10 @@ fn load(case: &str) -> (Expected, Vec<u8>) {
         .unwrap_or_else(|err| panic!("{case}: cannot read expected.json: {err}"));
     let expected: Expected = serde_json::from_str(&json)
         .unwrap_or_else(|err| panic!("{case}: expected.json is invalid: {err}"));
-    assert_eq!(expected.case, case, "{case}: expected.json names another case");
+    assert_eq!(
+        expected.case, case,
+        "{case}: expected.json names another case"
+    );
     let input = std::fs::read(dir.join("input.log"))
         .unwrap_or_else(|err| panic!("{case}: cannot read input.log: {err}"));
     (expected, input)
@@ -171,13 +176,18 @@ impl Row {
 impl MustNot {
     fn matches(&self, analysis: &Analysis, event: &Event) -> bool {
         let at = second(event);
-        self.pod.as_ref().is_none_or(|pod| *pod == pod_key(analysis, event))
+        self.pod
+            .as_ref()
+            .is_none_or(|pod| *pod == pod_key(analysis, event))
             && self.kind.is_none_or(|kind| kind == event.kind)
             && self.level.is_none_or(|level| level == event.level)
             && self.time.as_ref().is_none_or(|time| *time == at)
             && self.from.as_ref().is_none_or(|from| at >= *from)
             && self.to.as_ref().is_none_or(|to| at <= *to)
-            && self.text.as_ref().is_none_or(|text| event.text.contains(text.as_str()))
+            && self
+                .text
+                .as_ref()
+                .is_none_or(|text| event.text.contains(text.as_str()))
     }
 }
 
@@ -206,17 +216,30 @@ fn check_pods(expected: &Expected, analysis: &Analysis, failures: &mut Vec<Strin
         let Some(uid) = &pod.uid else { continue };
         let summary = analysis.pods.iter().find(|p| p.key() == pod.pod);
         if summary.is_some_and(|s| !s.uids.contains(uid)) {
-            failures.push(format!("pod {}: UID {uid} missing from {:?}", pod.pod, summary.map(|s| &s.uids)));
+            failures.push(format!(
+                "pod {}: UID {uid} missing from {:?}",
+                pod.pod,
+                summary.map(|s| &s.uids)
+            ));
         }
     }
 }
 
 /// Checks that every required row is found and that every event of the pod is some row.
-fn check_pod_events(pod: &ExpectedPod, analysis: &Analysis, mode: Mode, failures: &mut Vec<String>) {
+fn check_pod_events(
+    pod: &ExpectedPod,
+    analysis: &Analysis,
+    mode: Mode,
+    failures: &mut Vec<String>,
+) {
     let events = common::events_of(analysis, &pod.pod);
     for row in pod.events.iter().filter(|row| row.is_required(mode)) {
         if !events.iter().any(|event| row.matches(event, mode)) {
-            failures.push(format!("pod {}: must row not found: {}", pod.pod, row.label()));
+            failures.push(format!(
+                "pod {}: must row not found: {}",
+                pod.pod,
+                row.label()
+            ));
         }
     }
     for event in &events {
@@ -247,7 +270,10 @@ fn check_clean_text(analysis: &Analysis, failures: &mut Vec<String>) {
     for event in &analysis.events {
         let container = event.container.as_deref().unwrap_or("");
         if event.text.contains(['\r', '\n']) || container.contains('\r') {
-            failures.push(format!("line ending kept in: {}", describe(analysis, event)));
+            failures.push(format!(
+                "line ending kept in: {}",
+                describe(analysis, event)
+            ));
         }
     }
     for pod in &analysis.pods {
@@ -339,5 +365,8 @@ fn every_case_with_expectations_is_tested() {
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .collect();
     found.sort();
-    assert_eq!(found, TESTED, "a case folder has expected.json but no test, or the reverse");
+    assert_eq!(
+        found, TESTED,
+        "a case folder has expected.json but no test, or the reverse"
+    );
 }
