@@ -4,6 +4,7 @@ use super::i18n::{fill, level_name, Msg};
 use super::model::{detail_rows, DetailRow};
 use super::state::State;
 use crate::i18n::Lang;
+use leptos::html::Section;
 use leptos::prelude::*;
 
 #[component]
@@ -25,6 +26,12 @@ pub fn Details(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
 #[component]
 fn DetailPanel(state: State, iso: String, rows: Vec<DetailRow>) -> impl IntoView {
     let lang = state.lang;
+    let panel = NodeRef::<Section>::new();
+    Effect::new(move |_| {
+        if let Some(panel) = panel.get() {
+            bring_into_view(&panel);
+        }
+    });
     let title = move || {
         fill(
             Msg::DetailsTitle,
@@ -33,7 +40,7 @@ fn DetailPanel(state: State, iso: String, rows: Vec<DetailRow>) -> impl IntoView
         )
     };
     view! {
-        <section class="panel details" data-testid="details" aria-live="polite">
+        <section class="panel details" data-testid="details" aria-live="polite" node_ref=panel>
             <div class="panel-title">
                 <h2>{title}</h2>
                 <button type="button" class="button small" on:click=move |_| state.open.set(None)>
@@ -53,6 +60,19 @@ fn DetailPanel(state: State, iso: String, rows: Vec<DetailRow>) -> impl IntoView
                 {rows.into_iter().map(|row| view! { <DetailRowView lang=lang row=row /> }).collect_view()}
             </table>
         </section>
+    }
+}
+
+/// Scrolls the page just enough to show the top of a panel that opened below the fold.
+fn bring_into_view(panel: &web_sys::Element) {
+    let below = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .is_some_and(|height| panel.get_bounding_client_rect().top() > height - 80.0);
+    if below {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        panel.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 

@@ -84,9 +84,13 @@ messages! {
         "{file}：文件经过压缩（{format}），请解压后重新加载。";
     IssueNoKubelet => "{file}: no kubelet line was found (no line has a klog header such as I0516 18:34:39.885628).",
         "{file}：未找到 kubelet 日志行（没有任何一行带有 klog 头，例如 I0516 18:34:39.885628）。";
-    IssueLongLines => "{file}: {count} lines were longer than {max} bytes and were cut (first at line {line}).",
-        "{file}：有 {count} 行超过 {max} 字节，已被截断（第一处在第 {line} 行）。";
-    IssueInvalidUtf8 => "{file}: {count} lines hold bytes that are not UTF-8 (first at line {line}); those bytes show as \u{FFFD}.",
+    IssueLongLine => "{file}: line {line} was longer than {max} KiB, so it was cut to that length.",
+        "{file}：第 {line} 行超过 {max} KiB，已截断到该长度。";
+    IssueLongLines => "{file}: {count} lines were longer than {max} KiB, so they were cut to that length (the first is line {line}).",
+        "{file}：有 {count} 行超过 {max} KiB，已截断到该长度（第一处在第 {line} 行）。";
+    IssueInvalidUtf8One => "{file}: line {line} holds bytes that are not UTF-8; they show as \u{FFFD}.",
+        "{file}：第 {line} 行含有非 UTF-8 字节，这些字节显示为 \u{FFFD}。";
+    IssueInvalidUtf8 => "{file}: {count} lines hold bytes that are not UTF-8 (the first is line {line}); those bytes show as \u{FFFD}.",
         "{file}：有 {count} 行含有非 UTF-8 字节（第一处在第 {line} 行），这些字节显示为 \u{FFFD}。";
     ReadFailed => "{file}: the browser could not read the file ({reason}).",
         "{file}：浏览器无法读取该文件（{reason}）。";

@@ -4,7 +4,10 @@
 use crate::analysis::{Analysis, Event};
 use crate::i18n::Lang;
 use crate::level::{Level, LevelSet};
-use crate::timeline::{aggregate, export_svg, layout, ExportInfo, Layout, Second, Window};
+use crate::timeline::{
+    aggregate, export_svg, layout, ExportInfo, Layout, Second, Window, LABEL_MIN_SPACING,
+    MARK_SPACING,
+};
 
 /// One entry of the pod list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,7 +89,7 @@ pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<Timel
         return None;
     }
     let window = Window::from_slider(input.slider, seconds.len());
-    let layout = layout(&seconds, window, input.lang, Some(input.width));
+    let layout = fitted_layout(&seconds, window, input.lang, input.width);
     let facts = layout
         .marks
         .iter()
@@ -103,6 +106,22 @@ pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<Timel
         first: shown.first().map(display_time).unwrap_or_default(),
         last: shown.last().map(display_time).unwrap_or_default(),
     })
+}
+
+/// Fits the window into `width`. A window too narrow for labels gets the least width at which
+/// the engine shows them, and the box scrolls, since a window exists to be read; the whole
+/// lifecycle may show dots only.
+fn fitted_layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: f64) -> Layout {
+    let fitted = layout(seconds, window, lang, Some(width));
+    if fitted.show_labels || window.is_whole(seconds.len()) {
+        return fitted;
+    }
+    let marks = fitted.marks.len() as f64;
+    // The natural width is the margins plus MARK_SPACING per mark; keep the margins.
+    let natural = layout(seconds, window, lang, None).width;
+    let margins = natural - MARK_SPACING * marks;
+    let readable = margins + LABEL_MIN_SPACING * marks + 1.0;
+    layout(seconds, window, lang, Some(readable.max(width)))
 }
 
 fn facts_of(second: &Second<'_>) -> MarkFacts {

@@ -84,24 +84,27 @@ pub fn issue_message(name: &str, issue: &InputIssue, lang: Lang) -> String {
             first_line,
             max_bytes,
         } => {
-            let (count, line, max) = (
-                count.to_string(),
-                first_line.to_string(),
-                max_bytes.to_string(),
-            );
+            let msg = if *count == 1 {
+                Msg::IssueLongLine
+            } else {
+                Msg::IssueLongLines
+            };
+            let (count, line) = (count.to_string(), first_line.to_string());
+            let max = (max_bytes / 1024).to_string();
             fill(
-                Msg::IssueLongLines,
+                msg,
                 lang,
                 &[file, ("count", &count), ("line", &line), ("max", &max)],
             )
         }
         InputIssue::InvalidUtf8 { count, first_line } => {
+            let msg = if *count == 1 {
+                Msg::IssueInvalidUtf8One
+            } else {
+                Msg::IssueInvalidUtf8
+            };
             let (count, line) = (count.to_string(), first_line.to_string());
-            fill(
-                Msg::IssueInvalidUtf8,
-                lang,
-                &[file, ("count", &count), ("line", &line)],
-            )
+            fill(msg, lang, &[file, ("count", &count), ("line", &line)])
         }
     }
 }

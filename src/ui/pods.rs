@@ -31,7 +31,9 @@ pub fn PodList(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
         <section class="panel pods">
             <div class="panel-title">
                 <h2>{move || Msg::PodsHeading.text(lang.get())}</h2>
-                <span class="muted small">{count}</span>
+                <span class="muted small" class:hidden=move || total() == 0>
+                    {count}
+                </span>
             </div>
             <input
                 type="search"

@@ -75,7 +75,7 @@ fn TimelineHeading(
         })
     };
     view! {
-        <div class="panel-title timeline-title">
+        <div class="panel-title timeline-title" class:hidden=move || pod.with(Option::is_none)>
             <div>
                 <h2>{title}</h2>
                 <p class="muted small">{summary}</p>
@@ -222,6 +222,7 @@ fn MarkDot(state: State, mark: Mark, facts: MarkFacts, axis_y: f64) -> impl Into
             )
         }
     };
+    let tooltip = format!("{} {}", mark.time_label, mark.lines.join(", "));
     view! {
         <g
             class=format!("mark level-{}", mark.level.name())
@@ -236,6 +237,7 @@ fn MarkDot(state: State, mark: Mark, facts: MarkFacts, axis_y: f64) -> impl Into
             on:click=move |_| choose()
             on:keydown=on_key
         >
+            <title>{tooltip}</title>
             <line class="stem" x1=mark.x y1=axis_y x2=mark.x y2=mark.stem_y />
             <circle class="hit" cx=mark.x cy=axis_y r=mark.radius * 2.0 />
             <circle class="dot" cx=mark.x cy=axis_y r=mark.radius fill=mark.colour />

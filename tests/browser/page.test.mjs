@@ -1,0 +1,369 @@
+// Browser tests of the built page (dist/): a real node log in, a pod's lifecycle out, in
+// English and Chinese, with bad input reported and nothing sent anywhere but the page's origin.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  copyCase07,
+  flappyLog,
+  launch,
+  marksOf,
+  openPage,
+  scratchDir,
+  screenshot,
+  serveDist,
+  writeInput,
+} from './support.mjs';
+
+const PROBE_DEMO = 'default/probe-demo';
+// The seconds of default/probe-demo at the default levels (Normal and above), from the engine's
+// golden output of case 07.
+const EXPECTED_MARKS = [
+  ['2025-05-16T18:34:04', 'Normal'],
+  ['2025-05-16T18:34:06', 'Normal'],
+  ['2025-05-16T18:34:39', 'Warning'],
+  ['2025-05-16T18:34:44', 'Warning'],
+  ['2025-05-16T18:34:49', 'Warning'],
+  ['2025-05-16T18:35:20', 'Warning'],
+  ['2025-05-16T18:35:21', 'Normal'],
+];
+const COLOURS = {
+  Info: 'whitesmoke',
+  Normal: 'lightgreen',
+  Warning: 'darkorange',
+  Error: 'red',
+  Fatal: 'darkred',
+};
+
+let server;
+let browser;
+let dir;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  dir = scratchDir();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens the page, loads case 07 through the file picker and picks default/probe-demo. */
+async function withCase07(options = {}) {
+  const opened = await openPage(browser, server.origin, options);
+  const { page } = opened;
+  await page.getByTestId('file-input').setInputFiles(copyCase07(dir));
+  const item = page.locator(`[data-testid="pod-item"][data-pod="${PROBE_DEMO}"]`);
+  await item.click();
+  await page.getByTestId('second-mark').first().waitFor();
+  return { ...opened, item };
+}
+
+function assertOnlyOrigin(requests) {
+  const elsewhere = requests.filter(
+    (url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'),
+  );
+  assert.deepEqual(elsewhere, [], 'the page must request nothing outside its origin');
+}
+
+describe('a first visit', () => {
+  test('explains the page and shows a timeline after one click on the sample', async () => {
+    const { context, page, requests, errors } = await openPage(browser, server.origin);
+    assert.equal(await page.getByTestId('error').count(), 0);
+    assert.equal(await page.getByTestId('timeline').count(), 0);
+    assert.match(await page.locator('.welcome').textContent(), /Load the node's logs/);
+    assert.match(await page.locator('footer').textContent(), /read locally.*Nothing is uploaded/);
+    assert.equal(await page.getByTestId('file-input').getAttribute('type'), 'file');
+    assert.equal(await page.getByTestId('file-input').getAttribute('multiple'), '');
+    await screenshot(page, 'first-visit');
+
+    await page.getByTestId('sample-button').click();
+    await page.getByTestId('second-mark').first().waitFor();
+    assert.deepEqual(
+      (await marksOf(page)).map((m) => [m.second, m.level]),
+      EXPECTED_MARKS,
+    );
+    await page.getByTestId('sample-button').click();
+    assert.equal(await page.getByTestId('pod-item').count(), 1, 'a second click reads nothing twice');
+    assert.equal(await page.getByTestId('second-mark').count(), EXPECTED_MARKS.length);
+    await page.setViewportSize({ width: 420, height: 900 });
+    await screenshot(page, 'narrow');
+    assertOnlyOrigin(requests);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('a real node log', () => {
+  test('draws the pod lifecycle with the expected marks and colours', async () => {
+    const { context, page, item, requests, errors } = await withCase07();
+    assert.equal(await item.getAttribute('data-worst'), 'Warning');
+    assert.match(await item.textContent(), /probe-demo/);
+    assert.equal(new URL(page.url()).hash, `#pod=${PROBE_DEMO}`);
+
+    const marks = await marksOf(page);
+    assert.deepEqual(
+      marks.map((m) => [m.second, m.level]),
+      EXPECTED_MARKS,
+    );
+    assert.equal(marks[4].count, 3, '18:34:49 has three events');
+    const fills = await page
+      .locator('[data-testid="second-mark"] circle.dot')
+      .evaluateAll((dots) => dots.map((dot) => dot.getAttribute('fill')));
+    assert.deepEqual(
+      fills,
+      EXPECTED_MARKS.map(([, level]) => COLOURS[level]),
+    );
+    const labels = await page.getByTestId('timeline').textContent();
+    assert.match(labels, /Liveness probe failed/);
+    assert.match(labels, /Container will be restarted/);
+    assert.match(labels, /2025-05-16/);
+
+    const slider = page.getByTestId('range-slider');
+    assert.equal(await slider.getAttribute('min'), '0');
+    assert.equal(await slider.getAttribute('max'), '0', 'seven marks fit in one window');
+    assert.match(await page.getByTestId('window-start').textContent(), /2025-05-16 18:34:04/);
+    assert.match(await page.getByTestId('window-end').textContent(), /2025-05-16 18:35:21/);
+
+    await screenshot(page, 'case07-timeline');
+    assertOnlyOrigin(requests);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('lists every event of a clicked or Enter-pressed mark with its raw line', async () => {
+    const { context, page } = await withCase07();
+    await page.locator('[data-testid="second-mark"][data-second="2025-05-16T18:34:49"]').click();
+    const rows = page.getByTestId('detail-row');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 3);
+    const first = await rows.first().textContent();
+    assert.match(first, /2025-05-16 18:34:49\.885197/, 'time with microseconds');
+    assert.match(first, /Liveness probe failed/);
+    assert.match(first, /liveness/, 'container');
+    assert.match(first, /messages/, 'file name');
+    assert.match(first, /line 7(?!\d)/, 'line number');
+    assert.match(first, /"Probe failed" probeType="Liveness"/, 'raw line');
+    assert.equal(await rows.first().getAttribute('data-line'), '7');
+    await screenshot(page, 'case07-details');
+
+    const added = page.locator('[data-testid="second-mark"][data-second="2025-05-16T18:34:04"]');
+    await added.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('details').getByText('SyncLoop ADD').waitFor();
+    assert.equal(await rows.count(), 1);
+    assert.match(await rows.first().textContent(), /Pod added/);
+    await context.close();
+  });
+
+  test('applies the level filter live', async () => {
+    const { context, page } = await withCase07();
+    const filter = page.getByTestId('level-filter');
+    const checked = await filter
+      .locator('input[type=checkbox]')
+      .evaluateAll((boxes) => boxes.map((b) => [b.dataset.level, b.checked]));
+    assert.deepEqual(checked, [
+      ['Info', false],
+      ['Normal', true],
+      ['Warning', true],
+      ['Error', true],
+      ['Fatal', true],
+    ]);
+    await filter.locator('input[data-level="Warning"]').uncheck();
+    assert.deepEqual(
+      (await marksOf(page)).map((m) => m.second.slice(11)),
+      ['18:34:04', '18:34:06', '18:35:21'],
+    );
+    await filter.locator('input[data-level="Normal"]').uncheck();
+    await page.getByTestId('error').waitFor();
+    assert.match(await page.getByTestId('error').textContent(), /default\/probe-demo.*no events/);
+    assert.equal(await page.getByTestId('second-mark').count(), 0);
+    await filter.locator('input[data-level="Warning"]').check();
+    await filter.locator('input[data-level="Normal"]').check();
+    assert.equal(await page.getByTestId('second-mark').count(), EXPECTED_MARKS.length);
+    assert.equal(await page.getByTestId('error').count(), 0);
+    await context.close();
+  });
+
+  test('downloads an SVG that parses and has the page marks', async () => {
+    const { context, page } = await withCase07();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-svg').click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'probe-demo-Pod-lifecycle.svg');
+    const svg = readFileSync(await download.path(), 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.localName,
+        marks: [...doc.querySelectorAll('g.mark')].map((g) => ({
+          second: g.getAttribute('data-second'),
+          level: g.getAttribute('data-level'),
+          count: Number(g.getAttribute('data-count')),
+        })),
+      };
+    }, svg);
+    assert.equal(parsed.error, null, 'the SVG is well-formed XML');
+    assert.equal(parsed.root, 'svg');
+    assert.deepEqual(parsed.marks, await marksOf(page));
+
+    const view = await context.newPage();
+    await view.setContent(svg);
+    await screenshot(view, 'case07-export');
+    await context.close();
+  });
+
+  test('the range slider moves a window over a long lifecycle', async () => {
+    const { context, page } = await openPage(browser, server.origin);
+    await page.getByTestId('file-input').setInputFiles(writeInput(dir, 'flappy.log', flappyLog(30)));
+    await page.locator('[data-testid="pod-item"][data-pod="default/flappy"]').click();
+    await page.getByTestId('second-mark').first().waitFor();
+    const whole = await marksOf(page);
+    assert.equal(whole.length, 31);
+    const slider = page.getByTestId('range-slider');
+    assert.equal(await slider.getAttribute('max'), '12');
+
+    await slider.fill('5');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="second-mark"]').length === 20);
+    const windowed = await marksOf(page);
+    assert.deepEqual(windowed, whole.slice(4, 24));
+    assert.match(await page.getByTestId('window-start').textContent(), /19:00:28/);
+    assert.match(await page.getByTestId('window-end').textContent(), /19:02:41/);
+    const labels = await page.getByTestId('timeline').textContent();
+    assert.match(labels, /Liveness probe failed/, 'a window has room for labels');
+    await screenshot(page, 'flappy-window');
+
+    await slider.fill('0');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="second-mark"]').length === 31);
+    await screenshot(page, 'flappy-whole');
+
+    await page.getByTestId('file-input').setInputFiles(copyCase07(dir));
+    await page.locator(`[data-testid="pod-item"][data-pod="${PROBE_DEMO}"]`).waitFor();
+    const order = () =>
+      page.getByTestId('pod-item').evaluateAll((items) => items.map((item) => item.dataset.pod));
+    assert.deepEqual(await order(), ['default/flappy', PROBE_DEMO], 'both Warning, more events first');
+    await page.getByTestId('pod-search').fill('PROBE');
+    assert.deepEqual(await order(), [PROBE_DEMO]);
+    await page.getByTestId('pod-search').fill('0f3c8e52');
+    assert.deepEqual(await order(), ['default/flappy'], 'a UID finds its pod');
+    await page.getByTestId('pod-search').fill('');
+    assert.equal(await page.getByTestId('second-mark').count(), 31, 'the chosen pod stays drawn');
+    await context.close();
+  });
+
+  test('a dropped file is read like a picked one', async () => {
+    const { context, page } = await openPage(browser, server.origin);
+    const text = readFileSync(copyCase07(dir), 'utf8');
+    const transfer = await page.evaluateHandle((content) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], 'dropped.log', { lastModified: Date.UTC(2025, 5, 1) }));
+      return data;
+    }, text);
+    await page.getByTestId('drop-zone').dispatchEvent('dragover', { dataTransfer: transfer });
+    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+    await page.getByTestId('second-mark').first().waitFor();
+    assert.deepEqual(
+      (await marksOf(page)).map((m) => [m.second, m.level]),
+      EXPECTED_MARKS,
+      'the only pod is shown without a click',
+    );
+    await context.close();
+  });
+});
+
+describe('the pod in the URL fragment', () => {
+  test('preselects that pod', async () => {
+    const { context, page } = await openPage(browser, server.origin, { hash: '#pod=default/probe-demo' });
+    await page.getByTestId('file-input').setInputFiles(copyCase07(dir));
+    await page.getByTestId('second-mark').first().waitFor();
+    assert.equal(await page.getByTestId('second-mark').count(), EXPECTED_MARKS.length);
+    await context.close();
+  });
+
+  test('an unknown pod is reported and the list stays usable', async () => {
+    const { context, page } = await openPage(browser, server.origin, { hash: '#pod=shop/missing' });
+    await page.getByTestId('file-input').setInputFiles(copyCase07(dir));
+    await page.getByTestId('error').waitFor();
+    assert.match(await page.getByTestId('error').textContent(), /shop\/missing/);
+    await page.locator(`[data-testid="pod-item"][data-pod="${PROBE_DEMO}"]`).click();
+    await page.getByTestId('second-mark').first().waitFor();
+    assert.equal(await page.getByTestId('error').count(), 0);
+    await context.close();
+  });
+});
+
+describe('bad input', () => {
+  const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256));
+  const noKubelet = [
+    'May 16 18:30:01 node-a systemd[1]: Started Session 12 of user root.',
+    'May 16 18:30:02 node-a sshd[811]: Accepted publickey for root from 192.0.2.10 port 50022',
+    '',
+  ].join('\n');
+  const longLine = [
+    `May 16 18:40:00 node-a kubelet[4052]: I0516 18:40:00.100000    4052 kubelet.go:2407] "SyncLoop ADD" source="api" pods=["default/long-pod"]`,
+    `May 16 18:40:01 node-a kubelet[4052]: I0516 18:40:01.100000    4052 kubelet.go:2407] ${'x'.repeat(1024 * 1024)}`,
+    '',
+  ].join('\n');
+  const cases = [
+    ['empty.log', '', /empty\.log.*empty/],
+    ['core.bin', binary, /core\.bin.*binary/],
+    ['auth.log', noKubelet, /auth\.log.*no kubelet line/],
+    ['long.log', longLine, /long\.log: line 2 was longer than 256 KiB/],
+  ];
+
+  for (const [name, content, message] of cases) {
+    test(`${name} is reported and the loaded pods stay`, async () => {
+      const { context, page } = await withCase07();
+      await page.getByTestId('file-input').setInputFiles(writeInput(dir, name, content));
+      const error = page.getByTestId('error');
+      await error.waitFor();
+      assert.match(await error.textContent(), message);
+      await page.locator(`[data-testid="pod-item"][data-pod="${PROBE_DEMO}"]`).waitFor();
+      assert.equal(await page.getByTestId('second-mark').count(), EXPECTED_MARKS.length);
+      await screenshot(page, `bad-input-${name.replace('.', '-')}`);
+      await context.close();
+    });
+  }
+});
+
+describe('Simplified Chinese', () => {
+  test('follows the browser language and switches to English', async () => {
+    const { context, page, requests } = await openPage(browser, server.origin, { locale: 'zh-CN' });
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+    assert.equal((await page.getByTestId('sample-button').textContent()).trim(), '试用示例日志');
+    await page.getByTestId('sample-button').click();
+    await page.getByTestId('second-mark').first().waitFor();
+    assert.deepEqual(
+      (await marksOf(page)).map((m) => [m.second, m.level]),
+      EXPECTED_MARKS,
+    );
+    const labels = await page.getByTestId('timeline').textContent();
+    assert.match(labels, /存活探针失败/);
+    assert.match(labels, /容器将重启/);
+    assert.match(await page.getByTestId('level-filter').textContent(), /警告/);
+    assert.match(await page.locator('footer').textContent(), /不会上传/);
+    assert.match(await page.locator('.file-list').textContent(), /sample-aks-liveness\.log/);
+
+    await page.locator('[data-testid="second-mark"][data-second="2025-05-16T18:35:20"]').click();
+    const details = page.getByTestId('details');
+    await details.waitFor();
+    assert.match(await details.textContent(), /容器退出/);
+    assert.match(await details.textContent(), /第 \d+ 行/);
+    await page.getByTestId('file-input').setInputFiles(writeInput(dir, 'empty.log', ''));
+    await page.getByTestId('error').waitFor();
+    assert.match(await page.getByTestId('error').textContent(), /empty\.log：文件为空/);
+    await screenshot(page, 'zh-cn');
+
+    await page.getByTestId('lang-switch').selectOption('en');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.match(await page.getByTestId('timeline').textContent(), /Liveness probe failed/);
+    assert.match(await page.locator('footer').textContent(), /Nothing is uploaded/);
+    assert.match(await page.getByTestId('error').textContent(), /empty\.log: the file is empty/);
+    assertOnlyOrigin(requests);
+    await context.close();
+  });
+});

@@ -1,0 +1,157 @@
+// Shared set-up of the browser tests: serves dist/ on 127.0.0.1, drives Debian's Chromium with
+// playwright-core, and writes the input files the tests drop onto the page.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, copyFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = join(ROOT, 'dist');
+export const OUTPUT = join(ROOT, 'tests/browser/output');
+export const CASE_07 = join(ROOT, 'tests/fixtures/cases/07-aks-liveness-exec-restart/input.log');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A free TCP port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitUntilServing(origin, deadline) {
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${origin}/index.html`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the test server at ${origin} did not start`);
+}
+
+/** Serves dist/ with Python's static server; returns its origin and a stop function. */
+export async function serveDist() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('dist/ is missing: run `TRUNK_OFFLINE=true trunk build --release` first');
+  }
+  const port = await freePort();
+  const server = spawn(
+    'python3',
+    ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', DIST, String(port)],
+    { stdio: 'ignore' },
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntilServing(origin, Date.now() + 15_000);
+  const stop = () =>
+    new Promise((done) => {
+      if (server.exitCode !== null) return done();
+      server.once('exit', () => done());
+      server.kill('SIGTERM');
+    });
+  return { origin, stop };
+}
+
+/** Starts Chromium; `locale` sets navigator.language of its pages. */
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens the page in a fresh context and records every request it makes, and every error the
+ * page reports, so tests can check that nothing leaves the origin.
+ */
+export async function openPage(browser, origin, { locale = 'en-US', hash = '' } = {}) {
+  const context = await browser.newContext({
+    locale,
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 1000 },
+  });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${origin}/index.html${hash}`);
+  await page.getByTestId('sample-button').waitFor();
+  return { context, page, requests, errors };
+}
+
+/** Writes a screenshot to tests/browser/output/NAME.png. */
+export async function screenshot(page, name) {
+  mkdirSync(OUTPUT, { recursive: true });
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+}
+
+/** A fresh temporary folder for input files. */
+export function scratchDir() {
+  return mkdtempSync(join(tmpdir(), 'podlife-browser-'));
+}
+
+/** Writes `content` to `dir/name`, dated `modified` so the page infers that year. */
+export function writeInput(dir, name, content, modified = new Date('2025-06-01T12:00:00Z')) {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  utimesSync(path, modified, modified);
+  return path;
+}
+
+/** Copies the real AKS case to `dir`, dated 2025 like the log's last line. */
+export function copyCase07(dir) {
+  const path = join(dir, 'messages');
+  copyFileSync(CASE_07, path);
+  const modified = new Date('2025-06-01T12:00:00Z');
+  utimesSync(path, modified, modified);
+  return path;
+}
+
+const UID = '0f3c8e52-5b1d-4c55-9a7e-3d2b8f1e6a10';
+
+/** A kubelet log of one pod (`default/flappy`) whose liveness probe fails in `count` seconds. */
+export function flappyLog(count) {
+  const lines = [
+    `May 16 19:00:00 node-a kubelet[4052]: I0516 19:00:00.100000    4052 kubelet.go:2407] "SyncLoop ADD" source="api" pods=["default/flappy"]`,
+  ];
+  for (let i = 1; i <= count; i += 1) {
+    const stamp = new Date(Date.UTC(2025, 4, 16, 19, 0, i * 7));
+    const hms = stamp.toISOString().slice(11, 19);
+    lines.push(
+      `May 16 ${hms} node-a kubelet[4052]: I0516 ${hms}.200000    4052 prober.go:107] "Probe failed" probeType="Liveness" pod="default/flappy" podUID="${UID}" containerName="web" probeResult="failure" output=<`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The marks of the timeline as {second, level, count}. */
+export async function marksOf(page) {
+  return page.getByTestId('second-mark').evaluateAll((marks) =>
+    marks.map((g) => ({
+      second: g.getAttribute('data-second'),
+      level: g.getAttribute('data-level'),
+      count: Number(g.getAttribute('data-count')),
+    })),
+  );
+}
