@@ -5,7 +5,7 @@ use crate::analysis::{Analysis, Event};
 use crate::i18n::Lang;
 use crate::level::{Level, LevelSet};
 use crate::timeline::{
-    aggregate, export_svg, layout, ExportInfo, Layout, Second, Window, LABEL_MIN_SPACING,
+    aggregate, export_svg, layout, ExportInfo, Gap, Layout, Second, Window, LABEL_MIN_SPACING,
     MARK_SPACING,
 };
 
@@ -89,7 +89,8 @@ pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<Timel
         return None;
     }
     let window = Window::from_slider(input.slider, seconds.len());
-    let layout = fitted_layout(&seconds, window, input.lang, input.width);
+    let mut layout = fitted_layout(&seconds, window, input.lang, input.width);
+    layout.gaps = readable_gaps(&layout);
     let facts = layout
         .marks
         .iter()
@@ -122,6 +123,28 @@ fn fitted_layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: f64)
     let margins = natural - MARK_SPACING * marks;
     let readable = margins + LABEL_MIN_SPACING * marks + 1.0;
     layout(seconds, window, lang, Some(readable.max(width)))
+}
+
+/// Rough width of a gap label in the page's 11px font: narrow Latin, wide Chinese.
+fn gap_text_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 6.5 } else { 11.0 })
+        .sum()
+}
+
+/// Keeps the gap labels that fit between their two dots; at tight spacing the time labels
+/// still tell the distances, and the whole lifecycle may show dots only.
+fn readable_gaps(layout: &Layout) -> Vec<Gap> {
+    let Some(pair) = layout.marks.get(..2) else {
+        return Vec::new();
+    };
+    let room = (pair[1].x - pair[0].x) - pair[0].radius - pair[1].radius - 6.0;
+    layout
+        .gaps
+        .iter()
+        .filter(|gap| gap_text_width(&gap.text) <= room)
+        .cloned()
+        .collect()
 }
 
 fn facts_of(second: &Second<'_>) -> MarkFacts {

@@ -255,6 +255,23 @@ describe('a real node log', () => {
     await context.close();
   });
 
+  test('writes long pauses between marks on the axis', async () => {
+    const line = (hms, message) =>
+      `May 16 ${hms} node-a kubelet[4052]: I0516 ${hms}.100000    4052 ${message}`;
+    const log = [
+      line('08:00:00', 'kubelet.go:2407] "SyncLoop ADD" source="api" pods=["default/sleepy"]'),
+      line('09:05:00', 'prober.go:107] "Probe failed" probeType="Liveness" pod="default/sleepy" podUID="7d1e0c44-2b7a-4f1e-9c3d-5a6b7c8d9e0f" containerName="app" probeResult="failure" output=<'),
+      line('09:05:30', 'prober.go:107] "Probe failed" probeType="Liveness" pod="default/sleepy" podUID="7d1e0c44-2b7a-4f1e-9c3d-5a6b7c8d9e0f" containerName="app" probeResult="failure" output=<'),
+      '',
+    ].join('\n');
+    const { context, page } = await openPage(browser, server.origin);
+    await page.getByTestId('file-input').setInputFiles(writeInput(dir, 'sleepy.log', log));
+    await page.getByTestId('second-mark').first().waitFor();
+    const gaps = await page.locator('[data-testid="timeline"] text.gap').allTextContents();
+    assert.deepEqual(gaps, ['+1h05m'], 'only the pause over a minute is written');
+    await context.close();
+  });
+
   test('a dropped file is read like a picked one', async () => {
     const { context, page } = await openPage(browser, server.origin);
     const text = readFileSync(copyCase07(dir), 'utf8');
