@@ -1,5 +1,5 @@
 //! The web entry point: Trunk builds this binary for WebAssembly, where it mounts the page.
-//! Built natively it only says what it is.
+//! Built natively, it prints what it is and exits.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -1,5 +1,5 @@
-//! The page as a whole: creates the state, keeps it in step with the URL fragment, the language
-//! and the window size, and lays out the panels. The whole page is the drop zone.
+//! The page as a whole: creates the state, keeps it in step with the URL fragment and the
+//! language, and lays out the panels. The whole page is the drop zone.
 
 use super::browser;
 use super::details::Details;
@@ -24,8 +24,10 @@ pub fn App() -> impl IntoView {
     follow_fragment(state);
     follow_lang(state);
     let pod = Memo::new(move |_| {
-        let wanted = state.pod.get()?;
-        state.analysis.with(|analysis| find_pod(analysis, &wanted))
+        let requested = state.pod.get()?;
+        state
+            .analysis
+            .with(|analysis| find_pod(analysis, &requested))
     });
     let timeline = Memo::new(move |_| timeline_of(state, pod.get()?));
     view! {

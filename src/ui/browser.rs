@@ -10,7 +10,7 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-/// The pod named by a fragment such as `#pod=default/probe-demo`.
+/// Reads the pod named by a fragment such as `#pod=default/probe-demo`.
 pub fn pod_in_fragment() -> Option<String> {
     let hash = window()?.location().hash().ok()?;
     let encoded = hash.strip_prefix(POD_PREFIX)?;
@@ -33,7 +33,7 @@ pub fn set_pod_fragment(pod: &str) {
     }
 }
 
-/// The language chosen earlier on this page, else the browser's.
+/// Returns the language chosen earlier on this page, else the browser's.
 pub fn preferred_lang() -> Lang {
     let stored = local_storage().and_then(|storage| storage.get_item(LANG_KEY).ok().flatten());
     let tag = stored.or_else(|| window().and_then(|w| w.navigator().language()));

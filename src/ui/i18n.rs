@@ -13,7 +13,7 @@ macro_rules! messages {
         }
 
         impl Msg {
-            /// The message in `lang`.
+            /// Returns the message in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $((Msg::$id, Lang::En) => $en,
@@ -43,7 +43,7 @@ messages! {
     PodFilter => "Filter by name or UID", "按名称或 UID 筛选";
     NoPodsYet => "No pods yet. Load a log file to find them.", "尚无 Pod，请先加载日志文件。";
     NoPodMatch => "No pod matches the filter.", "没有匹配的 Pod。";
-    PodCount => "{shown} of {total}", "{shown} / {total}";
+    PodCount => "{matching} of {total}", "{matching} / {total}";
     EventCount => "{count} events", "{count} 个事件";
     LevelsHeading => "Levels shown", "显示的级别";
     LevelInfo => "Info", "信息";
@@ -99,7 +99,7 @@ messages! {
         "Pod {pod} 在所选级别下没有事件，请在上方勾选更多级别。";
 }
 
-/// The message `msg` in `lang` with each `{name}` replaced by its value from `args`.
+/// Returns the message `msg` in `lang` with each `{name}` replaced by its value from `args`.
 pub fn fill(msg: Msg, lang: Lang, args: &[(&str, &str)]) -> String {
     args.iter()
         .fold(msg.text(lang).to_string(), |text, (name, value)| {
@@ -107,7 +107,7 @@ pub fn fill(msg: Msg, lang: Lang, args: &[(&str, &str)]) -> String {
         })
 }
 
-/// The name of a level in `lang`.
+/// Returns the name of a level in `lang`.
 pub fn level_name(level: Level, lang: Lang) -> &'static str {
     let msg = match level {
         Level::Info => Msg::LevelInfo,

@@ -1,5 +1,5 @@
 //! Feeds files into the page's one analyzer, one at a time in the order they arrived, and
-//! refreshes the analysis after each; also loads the bundled sample log.
+//! refreshes the analysis after each. It also loads the bundled sample log.
 
 use super::read::{read_in_chunks, year_of};
 use super::state::{Progress, ReadFailure, State};

@@ -18,7 +18,7 @@ pub struct PodRow {
     pub total: usize,
 }
 
-/// The pods whose key or UID contains `query` (ignoring case), worst first.
+/// Lists the pods whose key or UID contains `query` (ignoring case), worst first.
 pub fn pod_rows(analysis: &Analysis, query: &str) -> Vec<PodRow> {
     let query = query.trim().to_lowercase();
     analysis
@@ -42,12 +42,12 @@ pub fn pod_rows(analysis: &Analysis, query: &str) -> Vec<PodRow> {
         .collect()
 }
 
-/// The pod a URL fragment or a click names, if the analysis has it.
-pub fn find_pod(analysis: &Analysis, wanted: &str) -> Option<usize> {
-    analysis.find_pods(wanted).first().copied()
+/// Finds the pod a URL fragment or a click names, if the analysis has it.
+pub fn find_pod(analysis: &Analysis, requested: &str) -> Option<usize> {
+    analysis.find_pods(requested).first().copied()
 }
 
-/// What one mark stands for, beside its geometry.
+/// Facts of the second a mark is drawn for, beside its geometry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkFacts {
     /// `2025-05-16T18:34:39`, the `data-second` value.
@@ -71,7 +71,7 @@ pub struct TimelineModel {
     pub last: String,
 }
 
-/// What the timeline needs besides the analysis.
+/// Inputs of the timeline besides the analysis.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TimelineInput {
     pub pod: usize,
@@ -81,7 +81,7 @@ pub struct TimelineInput {
     pub width: f64,
 }
 
-/// The timeline of a pod, or `None` when none of its events is at the chosen levels.
+/// Builds the timeline of a pod, or `None` when none of its events is at the chosen levels.
 pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<TimelineModel> {
     let events = analysis.events_of(&[input.pod]);
     let seconds = aggregate(events.iter().copied(), input.levels);
@@ -96,7 +96,7 @@ pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<Timel
         .iter()
         .map(|mark| facts_of(&seconds[mark.second]))
         .collect();
-    let shown = &seconds[window.start..window.end().min(seconds.len())];
+    let in_window = &seconds[window.start..window.end().min(seconds.len())];
     Some(TimelineModel {
         layout,
         facts,
@@ -104,13 +104,13 @@ pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<Timel
         events: seconds.iter().map(|s| s.events.len()).sum(),
         window,
         slider_max: Window::slider_max(seconds.len()),
-        first: shown.first().map(display_time).unwrap_or_default(),
-        last: shown.last().map(display_time).unwrap_or_default(),
+        first: in_window.first().map(display_time).unwrap_or_default(),
+        last: in_window.last().map(display_time).unwrap_or_default(),
     })
 }
 
 /// Fits the window into `width`. A window too narrow for labels gets the least width at which
-/// the engine shows them, and the box scrolls, since a window exists to be read; the whole
+/// the engine shows them and the box scrolls, because a window exists to be read. The whole
 /// lifecycle may show dots only.
 fn fitted_layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: f64) -> Layout {
     let fitted = layout(seconds, window, lang, Some(width));
@@ -125,15 +125,15 @@ fn fitted_layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: f64)
     layout(seconds, window, lang, Some(readable.max(width)))
 }
 
-/// Rough width of a gap label in the page's 11px font: narrow Latin, wide Chinese.
+/// Estimates the width of a gap label in the page's 11px font: narrow Latin, wide Chinese.
 fn gap_text_width(text: &str) -> f64 {
     text.chars()
         .map(|c| if c.is_ascii() { 6.5 } else { 11.0 })
         .sum()
 }
 
-/// Keeps the gap labels that fit between their two dots; at tight spacing the time labels
-/// still tell the distances, and the whole lifecycle may show dots only.
+/// Keeps the gap labels that fit between their two dots. At tight spacing the time labels
+/// still show the distances.
 fn readable_gaps(layout: &Layout) -> Vec<Gap> {
     let Some(pair) = layout.marks.get(..2) else {
         return Vec::new();
@@ -171,7 +171,7 @@ pub struct DetailRow {
     pub text: String,
 }
 
-/// The events of `pod` in the second `iso` at the chosen levels, in line order.
+/// Lists the events of `pod` in the second `iso` at the chosen levels, in line order.
 pub fn detail_rows(
     analysis: &Analysis,
     pod: usize,
@@ -210,7 +210,7 @@ fn detail_row(analysis: &Analysis, event: &Event, lang: Lang) -> DetailRow {
     }
 }
 
-/// The standalone SVG of a pod's whole lifecycle at the chosen levels, and its file name.
+/// Renders the standalone SVG of a pod's whole lifecycle at the chosen levels, with its file name.
 pub fn svg_download(
     analysis: &Analysis,
     pod: usize,
@@ -230,7 +230,7 @@ pub fn svg_download(
     (name, export_svg(&seconds, &info))
 }
 
-/// Keeps a pod name usable as a file name on every system.
+/// Replaces the characters of a pod name that some systems reject in file names.
 fn safe_file_name(name: &str) -> String {
     name.chars()
         .map(|c| match c {

@@ -14,26 +14,8 @@ pub fn Notices(
     pod: Memo<Option<usize>>,
     timeline: Memo<Option<TimelineModel>>,
 ) -> impl IntoView {
-    let messages = Memo::new(move |_| {
-        let lang = state.lang.get();
-        let mut out = state
-            .analysis
-            .with(|a| file_messages(a, state.dismissed_files.get(), lang));
-        out.extend(state.failures.with(|failures| {
-            failures
-                .iter()
-                .map(|f| {
-                    fill(
-                        Msg::ReadFailed,
-                        lang,
-                        &[("file", &f.file), ("reason", &f.reason)],
-                    )
-                })
-                .collect::<Vec<_>>()
-        }));
-        out.extend(pod_message(state, pod, timeline, lang));
-        out
-    });
+    let input_messages = Memo::new(move |_| input_messages(state, state.lang.get()));
+    let pod_message = Memo::new(move |_| pod_message(state, pod, timeline, state.lang.get()));
     let dismiss = move |_| {
         state
             .dismissed_files
@@ -41,12 +23,19 @@ pub fn Notices(
         state.failures.set(Vec::new());
     };
     move || {
-        let messages = messages.get();
+        let inputs = input_messages.get();
+        let dismissable = !inputs.is_empty();
+        let messages: Vec<String> = inputs.into_iter().chain(pod_message.get()).collect();
         (!messages.is_empty()).then(|| {
             view! {
                 <div class="notices" data-testid="error" role="alert">
                     <ul>{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                    <button type="button" class="button small" on:click=dismiss>
+                    <button
+                        type="button"
+                        class="button small"
+                        class:hidden=!dismissable
+                        on:click=dismiss
+                    >
                         {move || Msg::Dismiss.text(state.lang.get())}
                     </button>
                 </div>
@@ -55,7 +44,24 @@ pub fn Notices(
     }
 }
 
-/// A message for each issue of each file not yet dismissed.
+/// Writes the messages about input files that the user has not dismissed.
+fn input_messages(state: State, lang: Lang) -> Vec<String> {
+    let mut out = state
+        .analysis
+        .with(|a| file_messages(a, state.dismissed_files.get(), lang));
+    state.failures.with(|failures| {
+        out.extend(failures.iter().map(|f| {
+            fill(
+                Msg::ReadFailed,
+                lang,
+                &[("file", &f.file), ("reason", &f.reason)],
+            )
+        }))
+    });
+    out
+}
+
+/// Writes a message for each issue of each file not yet dismissed.
 fn file_messages(analysis: &Analysis, dismissed: usize, lang: Lang) -> Vec<String> {
     analysis
         .files
@@ -69,7 +75,7 @@ fn file_messages(analysis: &Analysis, dismissed: usize, lang: Lang) -> Vec<Strin
         .collect()
 }
 
-/// The message for one issue of the file `name`.
+/// Writes the message for one issue of the file `name`.
 pub fn issue_message(name: &str, issue: &InputIssue, lang: Lang) -> String {
     let file = ("file", name);
     match issue {
@@ -116,14 +122,14 @@ fn pod_message(
     timeline: Memo<Option<TimelineModel>>,
     lang: Lang,
 ) -> Option<String> {
-    let wanted = state.pod.get()?;
+    let requested = state.pod.get()?;
     if state.analysis.with(|a| a.files.is_empty()) || state.progress.with(Option::is_some) {
         return None;
     }
     match pod.get() {
-        None => Some(fill(Msg::UnknownPod, lang, &[("pod", &wanted)])),
+        None => Some(fill(Msg::UnknownPod, lang, &[("pod", &requested)])),
         Some(_) if timeline.with(Option::is_none) => {
-            Some(fill(Msg::NoEvents, lang, &[("pod", &wanted)]))
+            Some(fill(Msg::NoEvents, lang, &[("pod", &requested)]))
         }
         Some(_) => None,
     }

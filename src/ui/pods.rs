@@ -20,18 +20,18 @@ pub fn PodList(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
     });
     let total = move || state.analysis.with(|a| a.pods.len());
     let count = move || {
-        let (shown, total) = (rows.with(Vec::len).to_string(), total().to_string());
+        let (matching, total) = (rows.with(Vec::len).to_string(), total().to_string());
         fill(
             Msg::PodCount,
             lang.get(),
-            &[("shown", &shown), ("total", &total)],
+            &[("matching", &matching), ("total", &total)],
         )
     };
     view! {
         <section class="panel pods">
             <div class="panel-title">
                 <h2>{move || Msg::PodsHeading.text(lang.get())}</h2>
-                <span class="muted small" class:hidden=move || total() == 0>
+                <span class="muted small" data-testid="pod-count" class:hidden=move || total() == 0>
                     {count}
                 </span>
             </div>
@@ -56,9 +56,9 @@ pub fn PodList(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
     }
 }
 
-fn empty_note(state: State, total: usize, shown: usize) -> Option<&'static str> {
+fn empty_note(state: State, total: usize, matching: usize) -> Option<&'static str> {
     let lang = state.lang.get();
-    match (total, shown) {
+    match (total, matching) {
         (0, _) => Some(Msg::NoPodsYet.text(lang)),
         (_, 0) => Some(Msg::NoPodMatch.text(lang)),
         _ => None,

@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 /// How many bytes are read at a time.
 pub const CHUNK_BYTES: u64 = 4 * 1024 * 1024;
 
-/// The files of a `FileList`, in order.
+/// Collects the files of a `FileList`, in order.
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else {
         return Vec::new();
@@ -15,7 +15,7 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// The local year of a file's modification time: the year of its last line.
+/// Returns the local year of a file's modification time, taken as the year of its last line.
 pub fn year_of(file: &web_sys::File) -> i32 {
     let date = js_sys::Date::new(&JsValue::from_f64(file.last_modified()));
     date.get_full_year() as i32

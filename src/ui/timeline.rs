@@ -106,18 +106,20 @@ fn download(state: State, pod: Memo<Option<usize>>) {
     }
 }
 
+/// Explains the empty timeline: load a log first, or pick a pod. A chosen pod with nothing to
+/// draw is explained in the error box instead.
 #[component]
 fn Welcome(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
     let lang = state.lang;
-    let text = move || match pod.get() {
-        Some(_) => None,
-        None if state.analysis.with(|a| a.pods.is_empty()) => {
-            Some(Msg::WelcomeText.text(lang.get()))
+    let text = move || {
+        if state.analysis.with(|a| a.pods.is_empty()) {
+            Msg::WelcomeText.text(lang.get())
+        } else {
+            Msg::PickPod.text(lang.get())
         }
-        None => Some(Msg::PickPod.text(lang.get())),
     };
     view! {
-        <div class="welcome">
+        <div class="welcome" class:hidden=move || pod.with(Option::is_some)>
             <h3>{move || Msg::WelcomeTitle.text(lang.get())}</h3>
             <p>{text}</p>
         </div>
@@ -245,7 +247,7 @@ fn MarkDot(state: State, mark: Mark, facts: MarkFacts, axis_y: f64) -> impl Into
     }
 }
 
-/// The CSS class of a row of a mark's text; the export uses the same names.
+/// Returns the CSS class of a row of a mark's text. The export uses the same names.
 fn row_class(kind: RowKind) -> &'static str {
     match kind {
         RowKind::Date => "date",
@@ -265,7 +267,7 @@ fn LabelLayer(layout: Layout) -> impl IntoView {
     view! { <g class="label-layer" aria-hidden="true">{labels}</g> }
 }
 
-/// The date, time and event labels of one mark.
+/// Draws the date, time and event labels of one mark.
 fn mark_text(mark: &Mark) -> impl IntoView {
     let rows = mark
         .text_rows()

@@ -69,7 +69,7 @@ function assertOnlyOrigin(requests) {
 }
 
 describe('a first visit', () => {
-  test('explains the page and shows a timeline after one click on the sample', async () => {
+  test('sample button draws a timeline', async () => {
     const { context, page, requests, errors } = await openPage(browser, server.origin);
     assert.equal(await page.getByTestId('error').count(), 0);
     assert.equal(await page.getByTestId('timeline').count(), 0);
@@ -97,9 +97,10 @@ describe('a first visit', () => {
 });
 
 describe('a real node log', () => {
-  test('draws the pod lifecycle with the expected marks and colours', async () => {
+  test('marks have expected seconds and colours', async () => {
     const { context, page, item, requests, errors } = await withCase07();
     assert.equal(await item.getAttribute('data-worst'), 'Warning');
+    assert.equal((await page.getByTestId('pod-count').textContent()).trim(), '1 of 1');
     assert.match(await item.textContent(), /probe-demo/);
     assert.equal(new URL(page.url()).hash, `#pod=${PROBE_DEMO}`);
 
@@ -133,7 +134,7 @@ describe('a real node log', () => {
     await context.close();
   });
 
-  test('lists every event of a clicked or Enter-pressed mark with its raw line', async () => {
+  test('clicked or Enter mark lists events', async () => {
     const { context, page } = await withCase07();
     await page.locator('[data-testid="second-mark"][data-second="2025-05-16T18:34:49"]').click();
     const rows = page.getByTestId('detail-row');
@@ -158,7 +159,7 @@ describe('a real node log', () => {
     await context.close();
   });
 
-  test('applies the level filter live', async () => {
+  test('level filter applies live', async () => {
     const { context, page } = await withCase07();
     const filter = page.getByTestId('level-filter');
     const checked = await filter
@@ -187,7 +188,7 @@ describe('a real node log', () => {
     await context.close();
   });
 
-  test('downloads an SVG that parses and has the page marks', async () => {
+  test('downloaded SVG parses with page marks', async () => {
     const { context, page } = await withCase07();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -217,7 +218,7 @@ describe('a real node log', () => {
     await context.close();
   });
 
-  test('the range slider moves a window over a long lifecycle', async () => {
+  test('slider moves a window of marks', async () => {
     const { context, page } = await openPage(browser, server.origin);
     await page.getByTestId('file-input').setInputFiles(writeInput(dir, 'flappy.log', flappyLog(30)));
     await page.locator('[data-testid="pod-item"][data-pod="default/flappy"]').click();
@@ -255,7 +256,7 @@ describe('a real node log', () => {
     await context.close();
   });
 
-  test('writes long pauses between marks on the axis', async () => {
+  test('long pauses get gap labels', async () => {
     const line = (hms, message) =>
       `May 16 ${hms} node-a kubelet[4052]: I0516 ${hms}.100000    4052 ${message}`;
     const log = [
@@ -272,7 +273,7 @@ describe('a real node log', () => {
     await context.close();
   });
 
-  test('a dropped file is read like a picked one', async () => {
+  test('dropped file reads like picked one', async () => {
     const { context, page } = await openPage(browser, server.origin);
     const text = readFileSync(copyCase07(dir), 'utf8');
     const transfer = await page.evaluateHandle((content) => {
@@ -293,7 +294,7 @@ describe('a real node log', () => {
 });
 
 describe('the pod in the URL fragment', () => {
-  test('preselects that pod', async () => {
+  test('fragment preselects the pod', async () => {
     const { context, page } = await openPage(browser, server.origin, { hash: '#pod=default/probe-demo' });
     await page.getByTestId('file-input').setInputFiles(copyCase07(dir));
     await page.getByTestId('second-mark').first().waitFor();
@@ -301,7 +302,7 @@ describe('the pod in the URL fragment', () => {
     await context.close();
   });
 
-  test('an unknown pod is reported and the list stays usable', async () => {
+  test('unknown fragment pod is reported', async () => {
     const { context, page } = await openPage(browser, server.origin, { hash: '#pod=shop/missing' });
     await page.getByTestId('file-input').setInputFiles(copyCase07(dir));
     await page.getByTestId('error').waitFor();
@@ -333,7 +334,7 @@ describe('bad input', () => {
   ];
 
   for (const [name, content, message] of cases) {
-    test(`${name} is reported and the loaded pods stay`, async () => {
+    test(`${name} reported, pods kept`, async () => {
       const { context, page } = await withCase07();
       await page.getByTestId('file-input').setInputFiles(writeInput(dir, name, content));
       const error = page.getByTestId('error');
@@ -342,13 +343,15 @@ describe('bad input', () => {
       await page.locator(`[data-testid="pod-item"][data-pod="${PROBE_DEMO}"]`).waitFor();
       assert.equal(await page.getByTestId('second-mark').count(), EXPECTED_MARKS.length);
       await screenshot(page, `bad-input-${name.replace('.', '-')}`);
+      await error.getByRole('button').click();
+      assert.equal(await error.count(), 0, 'dismissed');
       await context.close();
     });
   }
 });
 
 describe('Simplified Chinese', () => {
-  test('follows the browser language and switches to English', async () => {
+  test('browser language, then English switch', async () => {
     const { context, page, requests } = await openPage(browser, server.origin, { locale: 'zh-CN' });
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
     assert.equal((await page.getByTestId('sample-button').textContent()).trim(), '试用示例日志');

@@ -25,7 +25,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** A free TCP port on 127.0.0.1. */
+/** Finds a free TCP port on 127.0.0.1. */
 function freePort() {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
@@ -72,7 +72,7 @@ export async function serveDist() {
   return { origin, stop };
 }
 
-/** Starts Chromium; `locale` sets navigator.language of its pages. */
+/** Starts Debian's Chromium headless. */
 export async function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
@@ -106,7 +106,7 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
 }
 
-/** A fresh temporary folder for input files. */
+/** Makes a fresh temporary folder for input files. */
 export function scratchDir() {
   return mkdtempSync(join(tmpdir(), 'podlife-browser-'));
 }
@@ -130,7 +130,7 @@ export function copyCase07(dir) {
 
 const UID = '0f3c8e52-5b1d-4c55-9a7e-3d2b8f1e6a10';
 
-/** A kubelet log of one pod (`default/flappy`) whose liveness probe fails in `count` seconds. */
+/** Writes a kubelet log of one pod (`default/flappy`) whose liveness probe fails in `count` seconds. */
 export function flappyLog(count) {
   const lines = [
     `May 16 19:00:00 node-a kubelet[4052]: I0516 19:00:00.100000    4052 kubelet.go:2407] "SyncLoop ADD" source="api" pods=["default/flappy"]`,
@@ -145,7 +145,7 @@ export function flappyLog(count) {
   return `${lines.join('\n')}\n`;
 }
 
-/** The marks of the timeline as {second, level, count}. */
+/** Reads the marks of the timeline as {second, level, count}. */
 export async function marksOf(page) {
   return page.getByTestId('second-mark').evaluateAll((marks) =>
     marks.map((g) => ({
