@@ -38,13 +38,13 @@ messages! {
         "松开鼠标，即在浏览器本地读取文件";
     Reading => "Reading {file}: {percent}%", "正在读取 {file}：{percent}%";
     FilesHeading => "Files", "文件";
-    FileStats => "{lines} lines, {kubelet} from the kubelet", "共 {lines} 行，kubelet 日志 {kubelet} 行";
+    FileStats => "Lines: {lines} · from the kubelet: {kubelet}", "行数：{lines} · kubelet 日志行：{kubelet}";
     PodsHeading => "Pods", "Pod 列表";
     PodFilter => "Filter by name or UID", "按名称或 UID 筛选";
     NoPodsYet => "No pods yet. Load a log file to find them.", "尚无 Pod，请先加载日志文件。";
     NoPodMatch => "No pod matches the filter.", "没有匹配的 Pod。";
     PodCount => "{matching} of {total}", "{matching} / {total}";
-    EventCount => "{count} events", "{count} 个事件";
+    EventCount => "Events: {count}", "事件数：{count}";
     LevelsHeading => "Levels shown", "显示的级别";
     LevelInfo => "Info", "信息";
     LevelNormal => "Normal", "正常";
@@ -56,7 +56,7 @@ messages! {
         "加载节点日志并选择一个 Pod，这里就会以时间线展示 kubelet 记录到该 Pod 动态的每一秒。";
     PickPod => "Pick a pod from the list to draw its lifecycle.", "从左侧列表选择一个 Pod 以绘制其生命周期。";
     LifecycleOf => "Lifecycle of {pod}", "{pod} 的生命周期";
-    SecondsSummary => "{total} seconds with events, {events} events", "共 {total} 个有事件的秒，{events} 个事件";
+    SecondsSummary => "Seconds with events: {total} · events: {events}", "有事件的秒数：{total} · 事件数：{events}";
     MarkHint => "Click a dot, or focus it and press Enter, to list the events of that second.",
         "点击圆点（或用 Tab 聚焦后按回车）查看该秒内的全部事件。";
     WindowLabel => "Window", "时间窗";
@@ -105,6 +105,19 @@ pub fn fill(msg: Msg, lang: Lang, args: &[(&str, &str)]) -> String {
         .fold(msg.text(lang).to_string(), |text, (name, value)| {
             text.replace(&format!("{{{name}}}"), value)
         })
+}
+
+/// Writes a count with thousands separators, as both languages write them: `1,200,000`.
+pub fn grouped(count: u64) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// Returns the name of a level in `lang`.

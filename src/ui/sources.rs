@@ -1,6 +1,6 @@
 //! The input panel: the file picker, the sample button, the reading progress and the files read.
 
-use super::i18n::{fill, Msg};
+use super::i18n::{fill, grouped, Msg};
 use super::load::{load_files, load_sample};
 use super::read::files_of;
 use super::state::State;
@@ -89,8 +89,8 @@ fn FileList(state: State) -> impl IntoView {
 #[component]
 fn FileItem(state: State, file: FileSummary) -> impl IntoView {
     let stats = move || {
-        let lines = file.lines.to_string();
-        let kubelet = file.kubelet_lines.to_string();
+        let lines = grouped(file.lines);
+        let kubelet = grouped(file.kubelet_lines);
         fill(
             Msg::FileStats,
             state.lang.get(),

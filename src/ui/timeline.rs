@@ -2,7 +2,7 @@
 //! layout, the range slider that moves the window, and the SVG download.
 
 use super::download::download_text;
-use super::i18n::{fill, level_name, Msg};
+use super::i18n::{fill, grouped, level_name, Msg};
 use super::model::{svg_download, MarkFacts, TimelineModel};
 use super::state::State;
 use crate::timeline::{Layout, Mark, RowKind};
@@ -65,7 +65,7 @@ fn TimelineHeading(
     let summary = move || {
         timeline.with(|model| {
             model.as_ref().map(|m| {
-                let (total, events) = (m.total.to_string(), m.events.to_string());
+                let (total, events) = (grouped(m.total as u64), grouped(m.events as u64));
                 fill(
                     Msg::SecondsSummary,
                     lang.get(),

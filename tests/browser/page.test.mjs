@@ -101,6 +101,7 @@ describe('a real node log', () => {
     const { context, page, item, requests, errors } = await withCase07();
     assert.equal(await item.getAttribute('data-worst'), 'Warning');
     assert.equal((await page.getByTestId('pod-count').textContent()).trim(), '1 of 1');
+    assert.match(await page.locator('.file-list').textContent(), /Lines: 12 · from the kubelet: 11/);
     assert.match(await item.textContent(), /probe-demo/);
     assert.equal(new URL(page.url()).hash, `#pod=${PROBE_DEMO}`);
 
@@ -185,6 +186,20 @@ describe('a real node log', () => {
     await filter.locator('input[data-level="Normal"]').check();
     assert.equal(await page.getByTestId('second-mark').count(), EXPECTED_MARKS.length);
     assert.equal(await page.getByTestId('error').count(), 0);
+
+    // A second file adds an Info event (a removed container) to the same pod.
+    const removed = `May 16 18:36:00 node-a kubelet[4052]: I0516 18:36:00.500000    4052 kubelet.go:2439] "SyncLoop (PLEG): event for pod" pod="${PROBE_DEMO}" event={"ID":"aca7a28b-f77c-4067-b897-1bdba6f841e3","Type":"ContainerRemoved","Data":"1e2bae5bb3547b77f04a475d7a09b9004f7e5f68d3aa273497bdceb951c4c44d"}\n`;
+    await page.getByTestId('file-input').setInputFiles(writeInput(dir, 'messages.1', removed));
+    await page.locator('.file-list li', { hasText: 'messages.1' }).waitFor();
+    assert.equal(await page.getByTestId('second-mark').count(), EXPECTED_MARKS.length, 'Info is off');
+    await filter.locator('input[data-level="Info"]').check();
+    const info = page.locator('[data-testid="second-mark"][data-second="2025-05-16T18:36:00"]');
+    assert.equal(await info.getAttribute('data-level'), 'Info');
+    const dot = info.locator('circle.dot');
+    assert.equal(await dot.getAttribute('fill'), 'whitesmoke');
+    const outline = await dot.evaluate((circle) => getComputedStyle(circle).stroke);
+    assert.equal(outline, 'rgb(138, 147, 158)', 'whitesmoke dots have a grey outline');
+    await screenshot(page, 'case07-with-info');
     await context.close();
   });
 
