@@ -130,7 +130,13 @@ pub fn layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: Option<
     for (offset, (second, lines)) in shown.iter().zip(lines).enumerate() {
         let index = window.start + offset;
         let x = MARGIN_X + spacing * (offset as f64 + 0.5);
-        let previous = index.checked_sub(1).and_then(|i| seconds.get(i));
+        // The first mark of a window always shows its date, even when the second before the
+        // window is on the same day.
+        let previous = if offset == 0 {
+            None
+        } else {
+            seconds.get(index - 1)
+        };
         marks.push(place_mark(
             index,
             second,
@@ -141,7 +147,7 @@ pub fn layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: Option<
             show_labels,
         ));
     }
-    let gaps = gaps_between(shown, &marks, axis_y, lang);
+    let gaps = gaps_between(shown, &marks, axis_y, lang, spacing);
     Layout {
         width,
         height,
@@ -210,19 +216,43 @@ fn label_lines(second: &Second<'_>, lang: Lang) -> Vec<String> {
     labels
 }
 
-fn gaps_between(shown: &[Second<'_>], marks: &[Mark], axis_y: f64, lang: Lang) -> Vec<Gap> {
+/// The gap labels that fit between their two dots; at tight spacing the time labels still show
+/// the distances.
+fn gaps_between(
+    shown: &[Second<'_>],
+    marks: &[Mark],
+    axis_y: f64,
+    lang: Lang,
+    spacing: f64,
+) -> Vec<Gap> {
+    let room = spacing - 2.0 * DOT_RADIUS - 6.0;
     shown
         .windows(2)
         .zip(marks.windows(2))
         .filter_map(|(pair, mark_pair)| {
             let seconds = (pair[1].time - pair[0].time).num_seconds();
-            (seconds > GAP_LABEL_SECONDS).then(|| Gap {
+            let text = format_gap(seconds, lang);
+            let fits = seconds > GAP_LABEL_SECONDS && gap_text_width(&text) <= room;
+            fits.then(|| Gap {
                 x: (mark_pair[0].x + mark_pair[1].x) / 2.0,
                 y: axis_y - 4.0,
-                text: format_gap(seconds, lang),
+                text,
             })
         })
         .collect()
+}
+
+/// An estimate of a gap label's width in the 11px font of the page and the export: narrow
+/// Latin, wide Chinese.
+fn gap_text_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 6.5 } else { 11.0 })
+        .sum()
+}
+
+/// The narrowest width at which `marks` marks are far enough apart for their labels.
+pub fn min_label_width(marks: usize) -> f64 {
+    2.0 * MARGIN_X + LABEL_MIN_SPACING * marks as f64 + 1.0
 }
 
 /// Writes a duration as `+1h05m`, `+4m12s` or `+2d03h`.

@@ -5,8 +5,7 @@ use crate::analysis::{Analysis, Event};
 use crate::i18n::Lang;
 use crate::level::{Level, LevelSet};
 use crate::timeline::{
-    aggregate, export_svg, layout, ExportInfo, Gap, Layout, Second, Window, LABEL_MIN_SPACING,
-    MARK_SPACING,
+    aggregate, export_svg, layout, min_label_width, ExportInfo, Layout, Second, Window,
 };
 
 /// One entry of the pod list.
@@ -89,8 +88,7 @@ pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<Timel
         return None;
     }
     let window = Window::from_slider(input.slider, seconds.len());
-    let mut layout = fitted_layout(&seconds, window, input.lang, input.width);
-    layout.gaps = readable_gaps(&layout);
+    let layout = fitted_layout(&seconds, window, input.lang, input.width);
     let facts = layout
         .marks
         .iter()
@@ -117,34 +115,8 @@ fn fitted_layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: f64)
     if fitted.show_labels || window.is_whole(seconds.len()) {
         return fitted;
     }
-    let marks = fitted.marks.len() as f64;
-    // The natural width is the margins plus MARK_SPACING per mark; keep the margins.
-    let natural = layout(seconds, window, lang, None).width;
-    let margins = natural - MARK_SPACING * marks;
-    let readable = margins + LABEL_MIN_SPACING * marks + 1.0;
+    let readable = min_label_width(fitted.marks.len());
     layout(seconds, window, lang, Some(readable.max(width)))
-}
-
-/// Estimates the width of a gap label in the page's 11px font: narrow Latin, wide Chinese.
-fn gap_text_width(text: &str) -> f64 {
-    text.chars()
-        .map(|c| if c.is_ascii() { 6.5 } else { 11.0 })
-        .sum()
-}
-
-/// Keeps the gap labels that fit between their two dots. At tight spacing the time labels
-/// still show the distances.
-fn readable_gaps(layout: &Layout) -> Vec<Gap> {
-    let Some(pair) = layout.marks.get(..2) else {
-        return Vec::new();
-    };
-    let room = (pair[1].x - pair[0].x) - pair[0].radius - pair[1].radius - 6.0;
-    layout
-        .gaps
-        .iter()
-        .filter(|gap| gap_text_width(&gap.text) <= room)
-        .cloned()
-        .collect()
 }
 
 fn facts_of(second: &Second<'_>) -> MarkFacts {
