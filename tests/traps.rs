@@ -856,3 +856,142 @@ fn gzip_detection_ignores_chunk_size() {
         "one-byte chunks still show the gzip magic"
     );
 }
+
+#[test]
+fn sandbox_container_events_become_sandbox_kinds() {
+    let uid = "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b";
+    let sandbox = "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b";
+    let input = [
+        syslog("19:00:00.000001", 'I', &format!(r#""Created PodSandbox for pod" podSandboxID="{sandbox}" pod="edge/proxy-2""#)),
+        syslog("19:00:01.000001", 'I', &format!(r#""SyncLoop (PLEG): event for pod" pod="edge/proxy-2" event={{"ID":"{uid}","Type":"ContainerStarted","Data":"{sandbox}"}}"#)),
+        syslog("19:00:02.000001", 'I', &format!(r#""SyncLoop (PLEG): event for pod" pod="edge/proxy-2" event={{"ID":"{uid}","Type":"ContainerDied","Data":"{sandbox}"}}"#)),
+    ]
+    .concat();
+    let analysis = analyze_text(&input, 2025);
+
+    let events: Vec<(EventKind, Option<&str>, Level)> = events_of(&analysis, "edge/proxy-2")
+        .iter()
+        .map(|e| (e.kind, e.container.as_deref(), e.level))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            (EventKind::SandboxCreated, Some("POD"), Level::Normal),
+            (EventKind::SandboxCreated, Some("POD"), Level::Normal),
+            (EventKind::SandboxStopped, Some("POD"), Level::Info),
+        ],
+        "the pause container's start and death are sandbox events\n{}",
+        dump(&analysis)
+    );
+}
+
+#[test]
+fn static_pod_hash_uid_joins_uid_only_lines() {
+    // Static pods carry the 32 hex digits of their config hash as UID.
+    let hash = "7d33edcf25108d76b3d088d74e7a9bf2";
+    let input = [
+        format!("I0407 20:00:00.000001    2211 kubelet.go:1908] SyncLoop (PLEG): \"etcd-worker-3_kube-system({hash})\", event: &pleg.PodLifecycleEvent{{ID:\"{hash}\", Type:\"ContainerStarted\", Data:\"5c4b3a29\"}}\n"),
+        format!("I0407 20:00:05.000001    2211 generic.go:334] \"Generic (PLEG): container finished\" podID={hash} containerID=\"5c4b3a29\" exitCode=2\n"),
+    ]
+    .concat();
+    let analysis = analyze_text(&input, 2025);
+
+    let events = kinds_and_lines(&events_of(&analysis, "kube-system/etcd-worker-3"));
+    assert_eq!(
+        events,
+        [
+            (EventKind::ContainerStarted, 1),
+            (EventKind::ContainerDied, 2)
+        ],
+        "{}",
+        dump(&analysis)
+    );
+    assert_eq!(
+        pod_keys(&analysis),
+        ["kube-system/etcd-worker-3"],
+        "no pod named by its hash"
+    );
+}
+
+#[test]
+#[ignore = "engine: the `Log file created at: yyyy/mm/dd` header of a klog file is not read, so \
+            its lines take the year given to begin_file (src/analysis/analyzer.rs process_line)"]
+fn klog_file_header_sets_year() {
+    let input = [
+        "Log file created at: 2023/12/30 23:58:00\n",
+        "Running on machine: worker-3\n",
+        "Binary: Built with gc go1.20.10 for linux/amd64\n",
+        "Log line format: [IWEF]mmdd hh:mm:ss.uuuuuu threadid file:line] msg\n",
+        "I1230 23:58:01.000001    2211 kubelet.go:2440] \"SyncLoop ADD\" source=\"api\" pods=[\"ops/cron-3\"]\n",
+        "I0102 08:00:00.000001    2211 kubelet.go:2440] \"SyncLoop DELETE\" source=\"api\" pods=[\"ops/cron-3\"]\n",
+    ]
+    .concat();
+    // The year of the file's modification time is a guess; the header states the real one.
+    let analysis = analyze_files(
+        &[(
+            "kubelet.worker-3.root.log.INFO.20231230-235800.2211",
+            input.as_bytes(),
+        )],
+        2025,
+        7,
+    );
+
+    let times: Vec<String> = events_of(&analysis, "ops/cron-3")
+        .iter()
+        .map(|e| second(e))
+        .collect();
+    assert_eq!(
+        times,
+        ["2023-12-30T23:58:01", "2024-01-02T08:00:00"],
+        "{}",
+        dump(&analysis)
+    );
+}
+
+#[test]
+#[ignore = "engine: journalctl -o json lines are not read (src/input/wrapper.rs has no JSON \
+            wrapper), so the file is reported as NoKubeletLines"]
+fn journal_json_lines_are_read() {
+    let input = concat!(
+        r#"{"__REALTIME_TIMESTAMP":"1749720845118614","_HOSTNAME":"worker-3","SYSLOG_IDENTIFIER":"kubelet","_PID":"2931","MESSAGE":"I0612 15:04:05.118204    2931 kubelet.go:2407] \"SyncLoop ADD\" source=\"api\" pods=[\"ops/json-0\"]"}"#,
+        "\n"
+    );
+    let analysis = analyze_text(input, 2024);
+
+    assert!(
+        analysis.files[0].issues.is_empty(),
+        "issues: {:?}",
+        analysis.files[0].issues
+    );
+    let events = events_of(&analysis, "ops/json-0");
+    assert_eq!(events.len(), 1, "{}", dump(&analysis));
+    // __REALTIME_TIMESTAMP is UTC and carries the year, which beats the year given.
+    assert_eq!(second(events[0]), "2025-06-12T09:34:05");
+}
+
+#[test]
+#[ignore = "engine: containerd logfmt lines have no klog header and are dropped before any rule \
+            runs (src/analysis/analyzer.rs process_line), so RunPodSandbox gives no SandboxCreated"]
+fn containerd_run_pod_sandbox_gives_sandbox_created() {
+    let uid = "0d1c2b3a-4958-4776-a6b5-c4d3e2f1a0b9";
+    let input = [
+        syslog("21:00:00.000001", 'I', r#""SyncLoop ADD" source="api" pods=["billing/ledger-0"]"#),
+        format!("Apr  7 21:00:02 worker-3 containerd[812]: time=\"2025-04-07T21:00:02.611732000Z\" level=info msg=\"RunPodSandbox for &PodSandboxMetadata{{Name:ledger-0,Uid:{uid},Namespace:billing,Attempt:0,}} returns sandbox id \\\"4e5f6a7b8c9d\\\"\"\n"),
+    ]
+    .concat();
+    let analysis = analyze_text(&input, 2025);
+
+    let events: Vec<(EventKind, Option<&str>)> = events_of(&analysis, "billing/ledger-0")
+        .iter()
+        .map(|e| (e.kind, e.container.as_deref()))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            (EventKind::PodAdded, None),
+            (EventKind::SandboxCreated, Some("POD"))
+        ],
+        "{}",
+        dump(&analysis)
+    );
+}
