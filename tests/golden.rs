@@ -131,6 +131,13 @@ fn load(case: &str) -> (Expected, Vec<u8>) {
         expected.case, case,
         "{case}: expected.json names another case"
     );
+    for rule in &expected.must_not {
+        assert!(
+            rule.has_condition(),
+            "{case}: must_not row ({}) has no field to match on",
+            rule.reason
+        );
+    }
     let input = std::fs::read(dir.join("input.log"))
         .unwrap_or_else(|err| panic!("{case}: cannot read input.log: {err}"));
     (expected, input)
@@ -174,6 +181,16 @@ impl Row {
 }
 
 impl MustNot {
+    fn has_condition(&self) -> bool {
+        self.pod.is_some()
+            || self.kind.is_some()
+            || self.level.is_some()
+            || self.time.is_some()
+            || self.from.is_some()
+            || self.to.is_some()
+            || self.text.is_some()
+    }
+
     fn matches(&self, analysis: &Analysis, event: &Event) -> bool {
         let at = second(event);
         self.pod
