@@ -815,9 +815,6 @@ fn one_line_gives_several_events() {
 }
 
 #[test]
-#[ignore = "engine: Analyzer::push sniffs only the first chunk (src/analysis/analyzer.rs, \
-            `if state.bytes == 0 { sniff(chunk) }`), so NUL bytes after a small first chunk \
-            are not seen"]
 fn binary_detection_ignores_chunk_size() {
     let mut input = syslog(
         "18:00:00.000001",
@@ -842,8 +839,6 @@ fn binary_detection_ignores_chunk_size() {
 }
 
 #[test]
-#[ignore = "engine: Analyzer::push sniffs only the first chunk (src/analysis/analyzer.rs), so a \
-            gzip magic split over two chunks is reported as Binary, not Compressed"]
 fn gzip_detection_ignores_chunk_size() {
     let gzip: &[u8] = &[0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03];
     let analysis = analyze_files(&[("messages.1.gz", gzip)], 2025, 1);

@@ -42,6 +42,8 @@ pub(crate) struct FileState {
     pub long_lines: (u64, u64),
     pub invalid_utf8: (u64, u64),
     pub rejected: Option<InputIssue>,
+    /// The start of the file, held until it has been checked for binary content.
+    head: Option<Vec<u8>>,
     pub tracker: YearTracker,
     splitter: LineSplitter,
 }
@@ -101,6 +103,7 @@ impl Analyzer {
             long_lines: (0, 0),
             invalid_utf8: (0, 0),
             rejected: None,
+            head: Some(Vec::new()),
             tracker: YearTracker::default(),
             splitter: LineSplitter::new(),
         });
@@ -110,24 +113,42 @@ impl Analyzer {
     /// Feeds the next chunk of a file.
     pub fn push(&mut self, file: FileId, chunk: &[u8]) {
         let state = &mut self.files[file.0];
+        state.bytes += chunk.len() as u64;
         if state.rejected.is_some() {
             return;
         }
-        if state.bytes == 0 {
-            state.rejected = sniff(chunk);
-            if state.rejected.is_some() {
-                state.bytes += chunk.len() as u64;
-                return;
+        // The first SNIFF_BYTES are held back until they can be checked as a whole, so the
+        // verdict does not depend on how the input was chunked.
+        if let Some(head) = &mut state.head {
+            head.extend_from_slice(chunk);
+            if head.len() >= SNIFF_BYTES {
+                self.release_head(file.0);
             }
+            return;
         }
-        state.bytes += chunk.len() as u64;
-        let mut splitter = std::mem::take(&mut state.splitter);
-        splitter.push(chunk, &mut |line| self.process_line(file.0, line));
-        self.files[file.0].splitter = splitter;
+        self.split(file.0, chunk);
+    }
+
+    /// Checks the held-back start of a file and, unless it is rejected, parses it.
+    fn release_head(&mut self, file: usize) {
+        let Some(head) = self.files[file].head.take() else {
+            return;
+        };
+        self.files[file].rejected = sniff(&head);
+        if self.files[file].rejected.is_none() {
+            self.split(file, &head);
+        }
+    }
+
+    fn split(&mut self, file: usize, chunk: &[u8]) {
+        let mut splitter = std::mem::take(&mut self.files[file].splitter);
+        splitter.push(chunk, &mut |line| self.process_line(file, line));
+        self.files[file].splitter = splitter;
     }
 
     /// Ends a file, reading its last line if it had no line ending.
     pub fn end_file(&mut self, file: FileId) {
+        self.release_head(file.0);
         let mut splitter = std::mem::take(&mut self.files[file.0].splitter);
         if self.files[file.0].rejected.is_none() {
             splitter.finish(&mut |line| self.process_line(file.0, line));
@@ -203,6 +224,8 @@ impl Analyzer {
             self.replayed_sources = Some(Vec::new());
         }
         if hit.pods_mode == PodsMode::SkipReplay {
+            // Only the kubelet's start-up lists several pods in one ADD, so such a line is a
+            // replay even when the start itself is not in the log (rotated away, say).
             let replay = self.is_replay(message, structured) || hit.listed_pods > 1;
             if let Some(pod) = &hit.pod {
                 self.links.learn_pod(pod);

@@ -10,6 +10,7 @@ use crate::message::{parse_pod_list, parse_pod_ref, parse_structured, PodRef, St
 use aho_corasick::AhoCorasick;
 use regex::{Captures, Regex};
 use std::collections::HashSet;
+use std::sync::{Arc, OnceLock};
 
 /// The built-in table, as shipped.
 const BUILTIN: &str = include_str!("builtin.json");
@@ -49,8 +50,13 @@ struct Rule {
     regex: Option<Regex>,
 }
 
-/// A compiled, validated rule table.
+/// A compiled, validated rule table. Clones share the compiled table.
+#[derive(Clone)]
 pub struct RuleSet {
+    compiled: Arc<Compiled>,
+}
+
+struct Compiled {
     rules: Vec<Rule>,
     prefilter: AhoCorasick,
     /// For each literal in the prefilter, the rules it selects.
@@ -61,15 +67,18 @@ pub struct RuleSet {
 impl std::fmt::Debug for RuleSet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RuleSet")
-            .field("rules", &self.rules.len())
+            .field("rules", &self.compiled.rules.len())
             .finish()
     }
 }
 
 impl RuleSet {
-    /// The built-in table.
+    /// The built-in table, compiled once per process.
     pub fn builtin() -> RuleSet {
-        RuleSet::from_json(BUILTIN).expect("the built-in rule table is valid")
+        static BUILTIN_SET: OnceLock<RuleSet> = OnceLock::new();
+        BUILTIN_SET
+            .get_or_init(|| RuleSet::from_json(BUILTIN).expect("the built-in rule table is valid"))
+            .clone()
     }
 
     /// Parses and compiles a rule document.
@@ -119,26 +128,28 @@ impl RuleSet {
             message: err.to_string(),
         })?;
         Ok(RuleSet {
-            rules,
-            prefilter,
-            literal_rules,
-            source: file,
+            compiled: Arc::new(Compiled {
+                rules,
+                prefilter,
+                literal_rules,
+                source: file,
+            }),
         })
     }
 
     /// The document this set was compiled from.
     pub fn source(&self) -> &RuleFile {
-        &self.source
+        &self.compiled.source
     }
 
     /// The id of the rule at `index`, as given in [`Hit::rule`].
     pub fn rule_id(&self, index: usize) -> &str {
-        &self.rules[index].spec.id
+        &self.compiled.rules[index].spec.id
     }
 
     /// Whether any rule's literal occurs in `text`: the cheap test that rejects most lines.
     pub fn is_candidate(&self, text: &str) -> bool {
-        self.prefilter.is_match(text)
+        self.compiled.prefilter.is_match(text)
     }
 
     /// Appends every moment the rules find in `message` (a klog message, after the header) to
@@ -150,14 +161,19 @@ impl RuleSet {
         hits: &mut Vec<Hit>,
     ) {
         let mut candidates: Vec<usize> = self
+            .compiled
             .prefilter
             .find_overlapping_iter(message)
-            .flat_map(|m| self.literal_rules[m.pattern().as_usize()].iter().copied())
+            .flat_map(|m| {
+                self.compiled.literal_rules[m.pattern().as_usize()]
+                    .iter()
+                    .copied()
+            })
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
         for index in candidates {
-            self.rules[index].apply(index, message, structured, hits);
+            self.compiled.rules[index].apply(index, message, structured, hits);
         }
     }
 }
