@@ -341,8 +341,6 @@ fn case_07_aks_liveness_exec_restart() {
 }
 
 #[test]
-#[ignore = "engine: a PLEG ContainerStarted whose container ID no line names gets no container, \
-            even when the pod has one known container (src/analysis/resolve.rs to_event)"]
 fn case_07_restarted_container_is_named() {
     run_case("07-aks-liveness-exec-restart", Mode::Strict);
 }

@@ -990,3 +990,78 @@ fn containerd_run_pod_sandbox_gives_sandbox_created() {
         dump(&analysis)
     );
 }
+
+/// Builds a structured PLEG line of `kind` for container ID `id` of `lab/solo` or `lab/duo`.
+fn pleg(time: &str, pod: &str, uid: &str, kind: &str, id: &str) -> String {
+    syslog(
+        time,
+        'I',
+        &format!(
+            r#""SyncLoop (PLEG): event for pod" pod="{pod}" event={{"ID":"{uid}","Type":"{kind}","Data":"{id}"}}"#
+        ),
+    )
+}
+
+/// Builds a structured kill line that ties container ID `id` to container `name`.
+fn kill(time: &str, pod: &str, uid: &str, name: &str, id: &str) -> String {
+    syslog(
+        time,
+        'I',
+        &format!(
+            r#""Killing container with a grace period" pod="{pod}" podUID="{uid}" containerName="{name}" containerID="containerd://{id}" gracePeriod=30"#
+        ),
+    )
+}
+
+#[test]
+fn restarted_only_container_is_named() {
+    let uid = "1a2b3c4d-0000-4000-8000-000000000001";
+    let text = [
+        kill("09:00:00.000001", "lab/solo", uid, "app", "aaaa01"),
+        pleg(
+            "09:00:30.000001",
+            "lab/solo",
+            uid,
+            "ContainerDied",
+            "aaaa01",
+        ),
+        pleg(
+            "09:00:31.000001",
+            "lab/solo",
+            uid,
+            "ContainerStarted",
+            "bbbb02",
+        ),
+    ]
+    .concat();
+    let analysis = analyze_text(&text, 2025);
+    let started = of_kind(&analysis, EventKind::ContainerStarted);
+    assert_eq!(started.len(), 1, "{}", dump(&analysis));
+    assert_eq!(
+        started[0].container.as_deref(),
+        Some("app"),
+        "the restart of the only container"
+    );
+}
+
+#[test]
+fn restarted_container_of_two_stays_unnamed() {
+    let uid = "1a2b3c4d-0000-4000-8000-000000000002";
+    let text = [
+        kill("09:00:00.000001", "lab/duo", uid, "app", "cccc01"),
+        kill("09:00:00.000002", "lab/duo", uid, "sidecar", "cccc02"),
+        pleg("09:00:30.000001", "lab/duo", uid, "ContainerDied", "cccc01"),
+        pleg(
+            "09:00:31.000001",
+            "lab/duo",
+            uid,
+            "ContainerStarted",
+            "dddd03",
+        ),
+    ]
+    .concat();
+    let analysis = analyze_text(&text, 2025);
+    let started = of_kind(&analysis, EventKind::ContainerStarted);
+    assert_eq!(started.len(), 1, "{}", dump(&analysis));
+    assert_eq!(started[0].container, None, "two known containers: no guess");
+}

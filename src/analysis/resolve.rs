@@ -37,6 +37,7 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
     sort_events(&mut events);
     sort_events(&mut node_events);
     apply_conditions(&mut events, links);
+    name_restarted_containers(&mut events, links);
     let events: Vec<Event> = events.into_iter().map(|(event, _)| event).collect();
     let node_events = node_events.into_iter().map(|(event, _)| event).collect();
     let mut pods = pods.summaries;
@@ -194,6 +195,40 @@ fn apply_conditions(events: &mut [(Event, &RawEvent)], links: &Links) {
                 event.level = backoff_level(raw.hit.backoff.as_deref());
             }
             _ => {}
+        }
+    }
+}
+
+/// Names the container of PLEG events whose container ID no line ties to a name, when it is the
+/// restart of the pod's only known container: the kubelet gives a restarted container a new ID
+/// that often appears nowhere else, as after a liveness-probe kill. The sandbox is excluded
+/// because its IDs are known or its events are already renamed.
+fn name_restarted_containers(events: &mut [(Event, &RawEvent)], links: &Links) {
+    let mut names: HashMap<usize, Vec<String>> = HashMap::new();
+    for (event, _) in events.iter() {
+        if let (Some(pod), Some(name)) = (event.pod, &event.container) {
+            let known = names.entry(pod).or_default();
+            if name != "POD" && !known.contains(name) {
+                known.push(name.clone());
+            }
+        }
+    }
+    let mut died: HashMap<usize, bool> = HashMap::new();
+    for (event, raw) in events.iter_mut() {
+        let Some(pod) = event.pod else {
+            continue;
+        };
+        let unnamed = event.container.is_none()
+            && raw.hit.container_id.as_deref().is_some_and(|id| {
+                !links.sandboxes.contains(id)
+                    && links.containers.get(id).is_none_or(|c| c.name.is_none())
+            });
+        let only = names.get(&pod).filter(|known| known.len() == 1);
+        if unnamed && died.get(&pod).copied().unwrap_or(false) {
+            event.container = only.map(|known| known[0].clone());
+        }
+        if event.kind == EventKind::ContainerDied && event.container.is_some() {
+            died.insert(pod, true);
         }
     }
 }
