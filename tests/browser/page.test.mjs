@@ -3,6 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   copyCase07,
   flappyLog,
@@ -227,9 +229,23 @@ describe('a real node log', () => {
     assert.equal(parsed.root, 'svg');
     assert.deepEqual(parsed.marks, await marksOf(page));
 
+    // Open the downloaded file itself, as a standalone SVG document.
+    const saved = join(dir, 'probe-demo-Pod-lifecycle.svg');
+    await download.saveAs(saved);
     const view = await context.newPage();
-    await view.setContent(svg);
-    await screenshot(view, 'case07-export');
+    await view.goto(pathToFileURL(saved).href);
+    const drawn = await view.evaluate(() => ({
+      root: document.documentElement.localName,
+      width: document.documentElement.width.baseVal.value,
+      height: document.documentElement.height.baseVal.value,
+      marks: document.querySelectorAll('g.mark').length,
+      dotWidth: document.querySelector('g.mark circle').getBoundingClientRect().width,
+    }));
+    assert.equal(drawn.root, 'svg', 'the file opens as an SVG document');
+    assert.equal(drawn.marks, parsed.marks.length, 'the standalone file draws every mark');
+    assert.ok(drawn.dotWidth > 0, 'marks are drawn with a size');
+    await view.setViewportSize({ width: Math.ceil(drawn.width), height: Math.ceil(drawn.height) });
+    await screenshot(view, 'case07-export', { fullPage: false });
     await context.close();
   });
 

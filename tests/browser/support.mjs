@@ -100,10 +100,13 @@ export async function openPage(browser, origin, { locale = 'en-US', hash = '' } 
   return { context, page, requests, errors };
 }
 
-/** Writes a screenshot to tests/browser/output/NAME.png. */
-export async function screenshot(page, name) {
+/**
+ * Writes a screenshot to tests/browser/output/NAME.png: the whole page, or only the viewport
+ * with `fullPage: false` (Chromium cannot take a full-page shot of a standalone SVG document).
+ */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(OUTPUT, { recursive: true });
-  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage });
 }
 
 /** Makes a fresh temporary folder for input files. */
