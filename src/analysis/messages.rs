@@ -27,55 +27,87 @@ impl InputIssue {
 
 fn english(issue: &InputIssue, file: &str) -> String {
     match issue {
-        InputIssue::Empty => format!("{file} is empty: there is nothing to read."),
+        InputIssue::Empty => format!("{file}: the file is empty, so there is nothing to read."),
         InputIssue::Binary => format!(
-            "{file} is not a text log (it contains binary data), so it was skipped. \
+            "{file}: this is a binary file, not a text log, so it was skipped. \
              Choose a syslog, journalctl or kubelet log file."
         ),
         InputIssue::Compressed { format } => format!(
-            "{file} is {format}-compressed, which this version cannot read yet. \
-             Decompress it first (for gzip: gunzip {file})."
+            "{file}: the file is {format}-compressed, which this version cannot read yet. \
+             Decompress it first (for gzip: gunzip {file}), then load it again."
         ),
         InputIssue::NoKubeletLines => format!(
-            "{file} has no kubelet lines (no klog header such as \
-             \"I1204 10:00:00.123456 1234 kubelet.go:2330]\"). \
+            "{file}: no kubelet line was found (no line has a klog header such as \
+             I0516 18:34:39.885628 4052 kubelet.go:2407]). \
              Choose /var/log/messages, journalctl -u kubelet output or a kubelet log file."
+        ),
+        InputIssue::LongLines {
+            count: 1,
+            first_line,
+            max_bytes,
+        } => format!(
+            "{file}: line {first_line} was longer than {} KiB, so it was cut to that length; \
+             the rest of the file was read.",
+            max_bytes / 1024
         ),
         InputIssue::LongLines {
             count,
             first_line,
             max_bytes,
         } => format!(
-            "{file}: {count} line(s) longer than {} KiB were cut to that length \
-             (first at line {first_line}); the rest of the file was read.",
+            "{file}: {count} lines were longer than {} KiB, so they were cut to that length \
+             (the first is line {first_line}); the rest of the file was read.",
             max_bytes / 1024
         ),
+        InputIssue::InvalidUtf8 {
+            count: 1,
+            first_line,
+        } => format!(
+            "{file}: line {first_line} contains bytes that are not UTF-8; they show as \u{FFFD}."
+        ),
         InputIssue::InvalidUtf8 { count, first_line } => format!(
-            "{file}: {count} line(s) contain bytes that are not UTF-8 (first at line \
-             {first_line}); they were read with \u{FFFD} in place of those bytes."
+            "{file}: {count} lines contain bytes that are not UTF-8 (the first is line \
+             {first_line}); those bytes show as \u{FFFD}."
         ),
     }
 }
 
 fn chinese(issue: &InputIssue, file: &str) -> String {
     match issue {
-        InputIssue::Empty => format!("{file} 是空文件，没有可读取的内容。"),
+        InputIssue::Empty => format!("{file}：文件为空，没有可读取的内容。"),
         InputIssue::Binary => format!(
-            "{file} 不是文本日志（包含二进制数据），已跳过。请选择 syslog、journalctl 或 kubelet 日志文件。"
+            "{file}：这是二进制文件而非文本日志，已跳过。请选择 syslog、journalctl 或 kubelet 日志文件。"
         ),
         InputIssue::Compressed { format } => format!(
-            "{file} 是 {format} 压缩文件，当前版本还不能直接读取。请先解压（gzip 文件可用 gunzip {file}）。"
+            "{file}：文件经过 {format} 压缩，当前版本还不能直接读取。请先解压（gzip 文件可用 gunzip {file}），再重新加载。"
         ),
         InputIssue::NoKubeletLines => format!(
-            "{file} 中没有 kubelet 日志行（没有形如 \"I1204 10:00:00.123456 1234 kubelet.go:2330]\" 的 klog 头）。\
+            "{file}：未找到 kubelet 日志行（没有任何一行带有 klog 头，例如 \
+             I0516 18:34:39.885628 4052 kubelet.go:2407]）。\
              请选择 /var/log/messages、journalctl -u kubelet 的输出或 kubelet 日志文件。"
         ),
-        InputIssue::LongLines { count, first_line, max_bytes } => format!(
+        InputIssue::LongLines {
+            count: 1,
+            first_line,
+            max_bytes,
+        } => format!(
+            "{file}：第 {first_line} 行超过 {} KiB，已截断到该长度；文件其余部分已正常读取。",
+            max_bytes / 1024
+        ),
+        InputIssue::LongLines {
+            count,
+            first_line,
+            max_bytes,
+        } => format!(
             "{file}：有 {count} 行超过 {} KiB，已截断到该长度（第一处在第 {first_line} 行）；文件其余部分已正常读取。",
             max_bytes / 1024
         ),
+        InputIssue::InvalidUtf8 {
+            count: 1,
+            first_line,
+        } => format!("{file}：第 {first_line} 行含有非 UTF-8 字节，这些字节显示为 \u{FFFD}。"),
         InputIssue::InvalidUtf8 { count, first_line } => format!(
-            "{file}：有 {count} 行包含非 UTF-8 字节（第一处在第 {first_line} 行）；这些字节已替换为 \u{FFFD} 后读取。"
+            "{file}：有 {count} 行含有非 UTF-8 字节（第一处在第 {first_line} 行），这些字节显示为 \u{FFFD}。"
         ),
     }
 }

@@ -14,13 +14,17 @@ pub fn write_text_timeline(
     colour: bool,
 ) -> io::Result<()> {
     for second in seconds {
-        let level = second.level.name();
+        let level = pad(second.level.label(lang), 7);
         let level = if colour {
-            format!("{}{level:<7}\x1b[0m", ansi(second.level))
+            format!("{}{level}\x1b[0m", ansi(second.level))
         } else {
-            format!("{level:<7}")
+            level
         };
-        let labels = second.labels(lang).join(", ");
+        let separator = match lang {
+            Lang::En => ", ",
+            Lang::ZhCn => "、",
+        };
+        let labels = second.labels(lang).join(separator);
         writeln!(
             out,
             "{}  {level}  {labels}",
@@ -28,6 +32,12 @@ pub fn write_text_timeline(
         )?;
     }
     Ok(())
+}
+
+/// Pads `text` to `columns` terminal columns, counting CJK characters as two.
+fn pad(text: &str, columns: usize) -> String {
+    let width: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
 }
 
 /// The ANSI colour closest to a level's timeline colour.

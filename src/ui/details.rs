@@ -1,6 +1,6 @@
 //! The detail panel: every event of the opened second, with its source line as written.
 
-use super::i18n::{fill, level_name, Msg};
+use super::i18n::{fill, Msg};
 use super::model::{detail_rows, DetailRow};
 use super::state::State;
 use crate::i18n::Lang;
@@ -94,7 +94,7 @@ fn DetailRowView(lang: RwSignal<Lang>, row: DetailRow) -> impl IntoView {
                 <td class="mono nowrap">{time.replace('T', " ")}</td>
                 <td class="nowrap">
                     <span class=format!("dot level-{}", level.name()) aria-hidden="true"></span>
-                    {move || level_name(level, lang.get())}
+                    {move || level.label(lang.get())}
                 </td>
                 <td>{kind}</td>
                 <td class="mono">{container.unwrap_or_else(|| "—".to_string())}</td>

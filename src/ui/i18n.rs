@@ -2,7 +2,6 @@
 //! Messages with `{name}` placeholders are filled with [`fill`].
 
 use crate::i18n::Lang;
-use crate::level::Level;
 
 macro_rules! messages {
     ($($id:ident => $en:literal, $zh:literal;)*) => {
@@ -46,11 +45,6 @@ messages! {
     PodCount => "{matching} of {total}", "{matching} / {total}";
     EventCount => "Events: {count}", "事件数：{count}";
     LevelsHeading => "Levels shown", "显示的级别";
-    LevelInfo => "Info", "信息";
-    LevelNormal => "Normal", "正常";
-    LevelWarning => "Warning", "警告";
-    LevelError => "Error", "错误";
-    LevelFatal => "Fatal", "致命";
     WelcomeTitle => "See what happened to a pod", "查看 Pod 经历了什么";
     WelcomeText => "Load the node's logs, pick a pod, and its lifecycle appears here as a timeline of the seconds in which the kubelet logged something about it.",
         "加载节点日志并选择一个 Pod，这里就会以时间线展示 kubelet 记录到该 Pod 动态的每一秒。";
@@ -77,21 +71,6 @@ messages! {
     Dismiss => "Dismiss", "关闭提示";
     Footer => "Your files are read locally in this browser. Nothing is uploaded, and the page makes no request to any other site.",
         "文件只在本浏览器中本地读取，不会上传任何内容，页面也不会向其他站点发出请求。";
-    IssueEmpty => "{file}: the file is empty.", "{file}：文件为空。";
-    IssueBinary => "{file}: this is a binary file, not a text log, so it was skipped.",
-        "{file}：这是二进制文件而非文本日志，已跳过。";
-    IssueCompressed => "{file}: the file is compressed ({format}). Decompress it, then load it again.",
-        "{file}：文件经过压缩（{format}），请解压后重新加载。";
-    IssueNoKubelet => "{file}: no kubelet line was found (no line has a klog header such as I0516 18:34:39.885628).",
-        "{file}：未找到 kubelet 日志行（没有任何一行带有 klog 头，例如 I0516 18:34:39.885628）。";
-    IssueLongLine => "{file}: line {line} was longer than {max} KiB, so it was cut to that length.",
-        "{file}：第 {line} 行超过 {max} KiB，已截断到该长度。";
-    IssueLongLines => "{file}: {count} lines were longer than {max} KiB, so they were cut to that length (the first is line {line}).",
-        "{file}：有 {count} 行超过 {max} KiB，已截断到该长度（第一处在第 {line} 行）。";
-    IssueInvalidUtf8One => "{file}: line {line} holds bytes that are not UTF-8; they show as \u{FFFD}.",
-        "{file}：第 {line} 行含有非 UTF-8 字节，这些字节显示为 \u{FFFD}。";
-    IssueInvalidUtf8 => "{file}: {count} lines hold bytes that are not UTF-8 (the first is line {line}); those bytes show as \u{FFFD}.",
-        "{file}：有 {count} 行含有非 UTF-8 字节（第一处在第 {line} 行），这些字节显示为 \u{FFFD}。";
     ReadFailed => "{file}: the browser could not read the file ({reason}).",
         "{file}：浏览器无法读取该文件（{reason}）。";
     UnknownPod => "Pod {pod} is not in the loaded files.", "已加载的文件中没有 Pod {pod}。";
@@ -118,16 +97,4 @@ pub fn grouped(count: u64) -> String {
         out.push(digit);
     }
     out
-}
-
-/// Returns the name of a level in `lang`.
-pub fn level_name(level: Level, lang: Lang) -> &'static str {
-    let msg = match level {
-        Level::Info => Msg::LevelInfo,
-        Level::Normal => Msg::LevelNormal,
-        Level::Warning => Msg::LevelWarning,
-        Level::Error => Msg::LevelError,
-        Level::Fatal => Msg::LevelFatal,
-    };
-    msg.text(lang)
 }

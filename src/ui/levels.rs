@@ -1,6 +1,6 @@
 //! The level filter, which doubles as the legend: one checkbox per level beside its colour.
 
-use super::i18n::{level_name, Msg};
+use super::i18n::Msg;
 use super::state::State;
 use crate::level::Level;
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ fn LevelBox(state: State, level: Level) -> impl IntoView {
                 on:change=toggle
             />
             <span class=format!("dot level-{}", level.name()) aria-hidden="true"></span>
-            <span>{move || level_name(level, state.lang.get())}</span>
+            <span>{move || level.label(state.lang.get())}</span>
         </label>
     }
 }

@@ -77,42 +77,7 @@ fn file_messages(analysis: &Analysis, dismissed: usize, lang: Lang) -> Vec<Strin
 
 /// Writes the message for one issue of the file `name`.
 pub fn issue_message(name: &str, issue: &InputIssue, lang: Lang) -> String {
-    let file = ("file", name);
-    match issue {
-        InputIssue::Empty => fill(Msg::IssueEmpty, lang, &[file]),
-        InputIssue::Binary => fill(Msg::IssueBinary, lang, &[file]),
-        InputIssue::Compressed { format } => {
-            fill(Msg::IssueCompressed, lang, &[file, ("format", format)])
-        }
-        InputIssue::NoKubeletLines => fill(Msg::IssueNoKubelet, lang, &[file]),
-        InputIssue::LongLines {
-            count,
-            first_line,
-            max_bytes,
-        } => {
-            let msg = if *count == 1 {
-                Msg::IssueLongLine
-            } else {
-                Msg::IssueLongLines
-            };
-            let (count, line) = (count.to_string(), first_line.to_string());
-            let max = (max_bytes / 1024).to_string();
-            fill(
-                msg,
-                lang,
-                &[file, ("count", &count), ("line", &line), ("max", &max)],
-            )
-        }
-        InputIssue::InvalidUtf8 { count, first_line } => {
-            let msg = if *count == 1 {
-                Msg::IssueInvalidUtf8One
-            } else {
-                Msg::IssueInvalidUtf8
-            };
-            let (count, line) = (count.to_string(), first_line.to_string());
-            fill(msg, lang, &[file, ("count", &count), ("line", &line)])
-        }
-    }
+    issue.message(name, lang)
 }
 
 /// Says why the chosen pod shows no timeline, once some file has been read.

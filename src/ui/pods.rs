@@ -1,6 +1,6 @@
 //! The pod list: every pod found, worst first, filtered by a text box; picking one draws it.
 
-use super::i18n::{fill, level_name, Msg};
+use super::i18n::{fill, Msg};
 use super::model::{pod_rows, PodRow};
 use super::state::State;
 use crate::level::Level;
@@ -107,7 +107,7 @@ fn LevelCounts(state: State, counts: [usize; 5], total: usize) -> impl IntoView 
         .filter(|level| counts[level.index()] > 0)
         .map(|level| {
             let count = counts[level.index()];
-            let title = move || format!("{}: {count}", level_name(level, lang.get()));
+            let title = move || format!("{}: {count}", level.label(lang.get()));
             view! {
                 <span class=format!("count level-{}", level.name()) title=title>
                     {count}

@@ -2,7 +2,7 @@
 //! layout, the range slider that moves the window, and the SVG download.
 
 use super::download::download_text;
-use super::i18n::{fill, grouped, level_name, Msg};
+use super::i18n::{fill, grouped, Msg};
 use super::model::{svg_download, MarkFacts, TimelineModel};
 use super::state::State;
 use crate::timeline::{Layout, Mark, RowKind};
@@ -215,7 +215,7 @@ fn MarkDot(state: State, mark: Mark, facts: MarkFacts, axis_y: f64) -> impl Into
         let time = mark.time_label.clone();
         move || {
             let lang = state.lang.get();
-            let level = level_name(mark.level, lang);
+            let level = mark.level.label(lang);
             let count = count.to_string();
             fill(
                 Msg::MarkAria,

@@ -358,8 +358,8 @@ describe('bad input', () => {
     '',
   ].join('\n');
   const cases = [
-    ['empty.log', '', /empty\.log.*empty/],
-    ['core.bin', binary, /core\.bin.*binary/],
+    ['empty.log', '', /empty\.log: the file is empty/],
+    ['core.bin', binary, /core\.bin: this is a binary file/],
     ['auth.log', noKubelet, /auth\.log.*no kubelet line/],
     ['long.log', longLine, /long\.log: line 2 was longer than 256 KiB/],
   ];

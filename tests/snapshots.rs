@@ -1,0 +1,87 @@
+//! Snapshot tests of what users read: the text timeline, the SVG export and the input-problem
+//! messages in both languages, so a change of wording or rendering is reviewed like an API change.
+
+use podlife::analysis::{Analysis, Analyzer, InputIssue};
+use podlife::i18n::Lang;
+use podlife::level::LevelSet;
+use podlife::rules::RuleSet;
+use podlife::timeline::{aggregate, export_svg, ExportInfo};
+
+fn analyze_case(case: &str, year: i32) -> Analysis {
+    let path = format!(
+        "{}/tests/fixtures/cases/{case}/input.log",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).expect("the case input is readable");
+    let mut analyzer = Analyzer::new(RuleSet::builtin());
+    let file = analyzer.begin_file("messages", year);
+    analyzer.push(file, &bytes);
+    analyzer.end_file(file);
+    analyzer.analysis()
+}
+
+fn text_timeline(analysis: &Analysis, pod: &str, lang: Lang) -> String {
+    let pods = analysis.find_pods(pod);
+    let events = analysis.events_of(&pods);
+    let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
+    let mut out = Vec::new();
+    podlife::export::write_text_timeline(&mut out, &seconds, lang, false).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn text_timeline_case_07() {
+    let analysis = analyze_case("07-aks-liveness-exec-restart", 2025);
+    insta::assert_snapshot!(
+        "text_en",
+        text_timeline(&analysis, "default/probe-demo", Lang::En)
+    );
+    insta::assert_snapshot!(
+        "text_zh",
+        text_timeline(&analysis, "default/probe-demo", Lang::ZhCn)
+    );
+}
+
+#[test]
+fn svg_export_case_14() {
+    let analysis = analyze_case("14-k3s-combined-crashloop", 2021);
+    let pods = analysis.find_pods("gpu-device-plugin-daemonset-twrj5");
+    let events = analysis.events_of(&pods);
+    let seconds = aggregate(events.iter().copied(), LevelSet::DEFAULT);
+    let info = ExportInfo {
+        pod: analysis.pods[pods[0]].key(),
+        uids: analysis.pods[pods[0]].uids.clone(),
+        files: vec!["messages".to_string()],
+        lang: Lang::En,
+    };
+    insta::assert_snapshot!(export_svg(&seconds, &info));
+}
+
+#[test]
+fn input_issue_messages() {
+    let issues = [
+        InputIssue::Empty,
+        InputIssue::Binary,
+        InputIssue::Compressed {
+            format: "gzip".to_string(),
+        },
+        InputIssue::NoKubeletLines,
+        InputIssue::LongLines {
+            count: 2,
+            first_line: 17,
+            max_bytes: 256 * 1024,
+        },
+        InputIssue::InvalidUtf8 {
+            count: 1,
+            first_line: 3,
+        },
+    ];
+    let mut out = String::new();
+    for issue in &issues {
+        for lang in [Lang::En, Lang::ZhCn] {
+            out.push_str(&issue.message("messages", lang));
+            out.push('\n');
+        }
+    }
+    insta::assert_snapshot!(out);
+}
