@@ -22,7 +22,7 @@ impl Lang {
         }
     }
 
-    /// The BCP 47 tag written into `lang` attributes.
+    /// Returns the BCP 47 tag written into `lang` attributes.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",

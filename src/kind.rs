@@ -27,14 +27,14 @@ macro_rules! event_kinds {
             /// Every kind, in the order of the reference table.
             pub const ALL: &'static [EventKind] = &[$(EventKind::$kind,)*];
 
-            /// The stable name, as written in exports and rule files.
+            /// Returns the stable name, as written in exports and rule files.
             pub fn name(self) -> &'static str {
                 match self {
                     $(EventKind::$kind => stringify!($kind),)*
                 }
             }
 
-            /// The level an event of this kind gets unless a rule or condition says otherwise.
+            /// Returns the level an event of this kind gets unless a rule or condition sets another.
             pub fn default_level(self) -> Level {
                 match self {
                     $(EventKind::$kind => Level::$level,)*
@@ -47,7 +47,7 @@ macro_rules! event_kinds {
                 }
             }
 
-            /// The label the timeline shows for this kind.
+            /// Returns the label the timeline shows for this kind.
             pub fn label(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $((EventKind::$kind, Lang::En) => $en,

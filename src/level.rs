@@ -25,7 +25,7 @@ impl Level {
         Level::Fatal,
     ];
 
-    /// The SVG colour name of a second whose highest level is this one.
+    /// Returns the SVG colour name of a second whose highest level is this one.
     pub fn colour(self) -> &'static str {
         match self {
             Level::Info => "whitesmoke",
@@ -46,7 +46,7 @@ impl Level {
         }
     }
 
-    /// The level's name as the UI shows it.
+    /// Returns the level's name as the UI shows it.
     pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
         use crate::i18n::Lang;
         match lang {
@@ -61,7 +61,7 @@ impl Level {
         }
     }
 
-    /// The position of this level in [`Level::ALL`].
+    /// Returns the position of this level in [`Level::ALL`].
     pub fn index(self) -> usize {
         self as usize
     }

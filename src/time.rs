@@ -20,7 +20,7 @@ pub enum Precision {
 }
 
 impl Precision {
-    /// The precision of a fraction written with `digits` digits.
+    /// Returns the precision of a fraction written with `digits` digits.
     pub fn from_digits(digits: usize) -> Precision {
         match digits {
             0 => Precision::Seconds,
@@ -76,7 +76,7 @@ impl Stamp {
         })
     }
 
-    /// Whether `self` and `other` show the same minute-second, which holds when they are the
+    /// Returns whether `self` and `other` show the same minute-second, which holds when they are the
     /// same instant written in zones a whole number of hours apart.
     pub fn same_minute_second(&self, other: &Stamp) -> bool {
         self.minute == other.minute && self.second == other.second
@@ -92,7 +92,7 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
-    /// The timestamp cut to its whole second, the unit of the timeline.
+    /// Returns the timestamp cut to its whole second, the unit of the timeline.
     pub fn second(&self) -> NaiveDateTime {
         self.local.with_nanosecond(0).unwrap_or(self.local)
     }
@@ -163,7 +163,7 @@ impl YearTracker {
         self.rollovers
     }
 
-    /// The year of a line that had seen `rollovers_before` steps, given the year of the last line.
+    /// Returns the year of a line that had seen `rollovers_before` steps, given the year of the last line.
     pub fn year_of(&self, rollovers_before: u32, last_line_year: i32) -> i32 {
         last_line_year - (self.rollovers - rollovers_before) as i32
     }

@@ -256,7 +256,7 @@ impl Analyzer {
         (hit.pod.is_some() || hit.container_id.is_some()).then_some(hit)
     }
 
-    /// Whether this ADD line is the first of its source since the last kubelet start.
+    /// Returns whether this ADD line is the first of its source since the last kubelet start.
     fn is_replay(&mut self, message: &str, structured: Option<&Structured<'_>>) -> bool {
         let Some(replayed) = &mut self.replayed_sources else {
             return false;
@@ -292,7 +292,7 @@ fn note(counter: &mut (u64, u64), line: u64) {
     counter.0 += 1;
 }
 
-/// The pod a line is about when the matched rule did not name one: the structured `pod` field,
+/// Returns the pod a line is about when the matched rule did not name one: the structured `pod` field,
 /// else the first printf `name_ns(uid)` reference, as in
 /// `Error syncing pod <uid> ("name_ns(uid)"), skipping: …`.
 fn subject_pod(message: &str, structured: Option<&Structured<'_>>) -> Option<PodRef> {
@@ -302,7 +302,7 @@ fn subject_pod(message: &str, structured: Option<&Structured<'_>>) -> Option<Pod
     from_field.or_else(|| printf_refs(message).next())
 }
 
-/// The source of a printf `SyncLoop (ADD, "api"): …` line.
+/// Returns the source of a printf `SyncLoop (ADD, "api"): …` line.
 fn printf_source(message: &str) -> Option<&str> {
     let rest = message.split_once("(ADD, \"")?.1;
     rest.split_once('"').map(|(source, _)| source)

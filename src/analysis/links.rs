@@ -90,7 +90,7 @@ impl Links {
         }
     }
 
-    /// The namespace and name of a full or cut UID.
+    /// Returns the namespace and name of a full or cut UID.
     pub fn pod_of_uid(&self, uid: &str, truncated: bool) -> Option<&PodName> {
         if let Some(pod) = self.uid_pod.get(uid) {
             return Some(pod);
@@ -112,7 +112,7 @@ impl Links {
             .map(|(_, pod)| pod)
     }
 
-    /// The UID of a pod when the logs show exactly one for it.
+    /// Returns the UID of a pod when the logs show exactly one for it.
     pub fn only_uid_of(&self, pod: &PodName) -> Option<&str> {
         let mut uids = self.uid_pod.iter().filter(|(_, p)| *p == pod);
         let first = uids.next();
@@ -123,7 +123,7 @@ impl Links {
             .map(|(uid, _)| uid.as_str())
     }
 
-    /// The one known pod of this name, when only one namespace has it.
+    /// Returns the one known pod of this name, when only one namespace has it.
     pub fn pod_of_name(&self, name: &str) -> Option<&PodName> {
         let mut matches = self.known_pods.iter().filter(|(_, n)| n == name);
         let first = matches.next();
@@ -143,7 +143,7 @@ pub fn printf_refs(text: &str) -> impl Iterator<Item = PodRef> + '_ {
         .filter_map(|caps| parse_pod_ref(caps.get(0)?.as_str()))
 }
 
-/// The UID in a volume message `pod \"NAME\" (UID: \"UID\")` for the pod called `name`.
+/// Returns the UID in a volume message `pod \"NAME\" (UID: \"UID\")` for the pod called `name`.
 fn volume_uid(message: &str, name: &str) -> Option<String> {
     let marker = format!("pod \\\"{name}\\\" (UID: \\\"");
     let start = message.find(&marker)? + marker.len();

@@ -5,7 +5,7 @@ use super::model::InputIssue;
 use crate::i18n::Lang;
 
 impl InputIssue {
-    /// A sentence saying what is wrong with `file` and what to do about it.
+    /// Returns a sentence saying what is wrong with `file` and what to do about it.
     pub fn message(&self, file: &str, lang: Lang) -> String {
         match lang {
             Lang::En => english(self, file),
@@ -13,7 +13,7 @@ impl InputIssue {
         }
     }
 
-    /// Whether the file contributed nothing, as opposed to being read with a warning.
+    /// Returns whether the file contributed nothing, as opposed to being read with a warning.
     pub fn is_fatal(&self) -> bool {
         matches!(
             self,

@@ -52,7 +52,7 @@ impl PodSummary {
         }
     }
 
-    /// The highest level among the pod's events.
+    /// Returns the highest level among the pod's events.
     pub fn worst_level(&self) -> Option<Level> {
         Level::ALL
             .into_iter()

@@ -4,7 +4,7 @@ use super::model::{Analysis, Event};
 use std::cmp::Reverse;
 
 impl Analysis {
-    /// The pods a query names: `namespace/name` exactly, a UID (whole, or its first eight or
+    /// Returns the pods a query names: `namespace/name` exactly, a UID (whole, or its first eight or
     /// more characters), or a bare name, which selects that name in every namespace.
     pub fn find_pods(&self, query: &str) -> Vec<usize> {
         let query = query.trim();
@@ -27,7 +27,7 @@ impl Analysis {
         Vec::new()
     }
 
-    /// The events of `pods`, in time order.
+    /// Returns the events of `pods`, in time order.
     pub fn events_of(&self, pods: &[usize]) -> Vec<&Event> {
         self.events
             .iter()

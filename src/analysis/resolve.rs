@@ -50,13 +50,13 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
     }
 }
 
-/// The line's time, with the year counted back from the file's last line.
+/// Returns the line's time, with the year counted back from the file's last line.
 fn timestamp(raw: &RawEvent, file: &FileState) -> Option<Timestamp> {
     let year = file.tracker.year_of(raw.rollovers, file.year);
     raw.stamp.resolve(year)
 }
 
-/// The pod (and its UID, when known) that an event belongs to.
+/// Returns the pod (and its UID, when known) that an event belongs to.
 fn attribute(raw: &RawEvent, links: &Links) -> Option<(PodName, Option<String>)> {
     let hit = &raw.hit;
     let container = hit
@@ -95,7 +95,7 @@ fn attribute(raw: &RawEvent, links: &Links) -> Option<(PodName, Option<String>)>
     Some(((None, uid.clone()), Some(uid)))
 }
 
-/// The whole UID for a possibly cut one, when exactly one known UID starts with it.
+/// Returns the whole UID for a possibly cut one, when exactly one known UID starts with it.
 fn full_uid(uid: &str, truncated: bool, links: &Links) -> Option<String> {
     if !truncated {
         return Some(uid.to_string());

@@ -40,7 +40,7 @@ fn pad(text: &str, columns: usize) -> String {
     format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
 }
 
-/// The ANSI colour closest to a level's timeline colour.
+/// Returns the ANSI colour closest to a level's timeline colour.
 fn ansi(level: Level) -> &'static str {
     match level {
         Level::Info => "\x1b[37m",

@@ -15,12 +15,12 @@ pub struct Structured<'a> {
 }
 
 impl<'a> Structured<'a> {
-    /// The first field named `key`.
+    /// Returns the first field named `key`.
     pub fn field(&self, key: &str) -> Option<&Field<'a>> {
         self.fields.iter().find(|field| field.key == key)
     }
 
-    /// The text of the field named `key`, or of `parent.child` inside a struct-valued field
+    /// Returns the text of the field named `key`, or of `parent.child` inside a struct-valued field
     /// such as `event.Type`.
     pub fn lookup(&self, path: &str) -> Option<Cow<'a, str>> {
         match path.split_once('.') {
@@ -38,7 +38,7 @@ pub struct Field<'a> {
 }
 
 impl<'a> Field<'a> {
-    /// The value with Go string quoting removed.
+    /// Returns the value with Go string quoting removed.
     pub fn text(&self) -> Cow<'a, str> {
         match self.raw.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
             Some(inner) => unquote(inner),
@@ -46,7 +46,7 @@ impl<'a> Field<'a> {
         }
     }
 
-    /// A member of a struct value: `{"ID":"…","Type":"…"}` (JSON, klog 2.100+) or
+    /// Returns a member of a struct value: `{"ID":"…","Type":"…"}` (JSON, klog 2.100+) or
     /// `&{ID:… Type:… Data:…}` (Go `%+v`).
     pub fn member(&self, name: &str) -> Option<Cow<'a, str>> {
         if self.raw.starts_with('{') {
@@ -100,7 +100,7 @@ fn parse_field(text: &str) -> Option<(Field<'_>, &str)> {
     ))
 }
 
-/// The byte length of the value at the start of `text`.
+/// Returns the byte length of the value at the start of `text`.
 fn value_len(text: &str) -> Option<usize> {
     match text.as_bytes().first() {
         Some(b'"') => quoted_len(text),
@@ -110,7 +110,7 @@ fn value_len(text: &str) -> Option<usize> {
     }
 }
 
-/// The length of a Go-quoted string at the start of `text`, quotes included.
+/// Returns the length of a Go-quoted string at the start of `text`, quotes included.
 fn quoted_len(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     if bytes.first() != Some(&b'"') {
@@ -127,7 +127,7 @@ fn quoted_len(text: &str) -> Option<usize> {
     None
 }
 
-/// The length of a balanced `[…]` or `{…}` at the start of `text`, skipping brackets inside
+/// Returns the length of a balanced `[…]` or `{…}` at the start of `text`, skipping brackets inside
 /// quoted strings. An unbalanced value runs to the end of the line.
 fn bracketed_len(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();

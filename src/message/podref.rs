@@ -15,7 +15,7 @@ pub struct PodRef {
 }
 
 impl PodRef {
-    /// A reference by UID alone, such as PLEG's `podID=` or an unmount line.
+    /// Returns a reference by UID alone, such as PLEG's `podID=` or an unmount line.
     pub fn from_uid(uid: &str) -> Option<PodRef> {
         is_uid(uid).then(|| PodRef {
             namespace: None,
@@ -25,7 +25,7 @@ impl PodRef {
         })
     }
 
-    /// Whether the reference carries a name (and not only a UID).
+    /// Returns whether the reference carries a name (and not only a UID).
     pub fn has_name(&self) -> bool {
         !self.name.is_empty()
     }
@@ -85,7 +85,7 @@ pub fn parse_pod_list(raw: &str) -> Vec<PodRef> {
         .collect()
 }
 
-/// Whether `text` looks like a pod UID: an RFC 4122 UUID, or the 32 hex digits of a static pod's
+/// Returns whether `text` looks like a pod UID: an RFC 4122 UUID, or the 32 hex digits of a static pod's
 /// config hash.
 pub fn is_uid(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -106,7 +106,7 @@ fn is_uid_byte(b: u8) -> bool {
     b.is_ascii_hexdigit() || b == b'-'
 }
 
-/// A DNS-1123 subdomain, as pod names are.
+/// Returns whether `text` is a DNS-1123 subdomain, as pod names are.
 fn is_pod_name(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 253
@@ -115,7 +115,7 @@ fn is_pod_name(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
 }
 
-/// A DNS-1123 label, as namespaces are.
+/// Returns whether `text` is a DNS-1123 label, as namespaces are.
 fn is_namespace(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 63

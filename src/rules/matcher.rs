@@ -73,7 +73,7 @@ impl std::fmt::Debug for RuleSet {
 }
 
 impl RuleSet {
-    /// The built-in table, compiled once per process.
+    /// Returns the built-in table, compiled once per process.
     pub fn builtin() -> RuleSet {
         static BUILTIN_SET: OnceLock<RuleSet> = OnceLock::new();
         BUILTIN_SET
@@ -137,17 +137,17 @@ impl RuleSet {
         })
     }
 
-    /// The document this set was compiled from.
+    /// Returns the document this set was compiled from.
     pub fn source(&self) -> &RuleFile {
         &self.compiled.source
     }
 
-    /// The id of the rule at `index`, as given in [`Hit::rule`].
+    /// Returns the id of the rule at `index`, as given in [`Hit::rule`].
     pub fn rule_id(&self, index: usize) -> &str {
         &self.compiled.rules[index].spec.id
     }
 
-    /// Whether any rule's literal occurs in `text`: the cheap test that rejects most lines.
+    /// Returns whether any rule's literal occurs in `text`: the cheap test that rejects most lines.
     pub fn is_candidate(&self, text: &str) -> bool {
         self.compiled.prefilter.is_match(text)
     }
@@ -300,7 +300,7 @@ impl Rule {
         hits.push(Hit { pod, ..template });
     }
 
-    /// The text of a slot: the regex group of that name, else the bound structured field.
+    /// Returns the text of a slot: the regex group of that name, else the bound structured field.
     fn slot(
         &self,
         name: &str,
@@ -322,7 +322,7 @@ impl Rule {
     }
 }
 
-/// A pod from the `namespace` and `name` groups; the namespace may be missing, as in volume
+/// Returns a pod from the `namespace` and `name` groups; the namespace may be missing, as in volume
 /// lines that write `pod "web-0" (UID: "…")`.
 fn pod_from_parts(caps: &Captures<'_>) -> Option<PodRef> {
     let name = caps.name("name")?.as_str();

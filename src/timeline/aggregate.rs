@@ -22,7 +22,7 @@ pub struct Second<'a> {
 }
 
 impl Second<'_> {
-    /// The second as ISO 8601, such as `2025-05-16T18:34:39`, with the offset when the log
+    /// Returns the second as ISO 8601, such as `2025-05-16T18:34:39`, with the offset when the log
     /// stated one. This is the `data-second` value of a mark.
     pub fn iso(&self) -> String {
         let mut out = self.time.format("%Y-%m-%dT%H:%M:%S").to_string();
@@ -32,7 +32,7 @@ impl Second<'_> {
         out
     }
 
-    /// One label per kind, with the count when the kind occurs more than once:
+    /// Returns one label per kind, with the count when the kind occurs more than once:
     /// `Liveness probe failed ×3`.
     pub fn labels(&self, lang: Lang) -> Vec<String> {
         self.kinds

@@ -78,7 +78,7 @@ pub struct TextRow<'a> {
 }
 
 impl Mark {
-    /// The rows of text beside the mark, top to bottom: the date (when shown), the time, then
+    /// Returns the rows of text beside the mark, top to bottom: the date (when shown), the time, then
     /// one row per event label.
     pub fn text_rows(&self) -> Vec<TextRow<'_>> {
         let date = self.date_label.as_deref().map(|d| (RowKind::Date, d));
@@ -202,7 +202,7 @@ fn place_mark(
     }
 }
 
-/// The event labels of a second, capped at [`MAX_LABEL_LINES`] with a `+N more` line.
+/// Returns the event labels of a second, capped at [`MAX_LABEL_LINES`] with a `+N more` line.
 fn label_lines(second: &Second<'_>, lang: Lang) -> Vec<String> {
     let mut labels = second.labels(lang);
     if labels.len() > MAX_LABEL_LINES {
@@ -216,7 +216,7 @@ fn label_lines(second: &Second<'_>, lang: Lang) -> Vec<String> {
     labels
 }
 
-/// The gap labels that fit between their two dots; at tight spacing the time labels still show
+/// Returns the gap labels that fit between their two dots; at tight spacing the time labels still show
 /// the distances.
 fn gaps_between(
     shown: &[Second<'_>],
@@ -242,7 +242,7 @@ fn gaps_between(
         .collect()
 }
 
-/// An estimate of a gap label's width in the 11px font of the page and the export: narrow
+/// Returns an estimate of a gap label's width in the 11px font of the page and the export: narrow
 /// Latin, wide Chinese.
 fn gap_text_width(text: &str) -> f64 {
     text.chars()
@@ -250,7 +250,7 @@ fn gap_text_width(text: &str) -> f64 {
         .sum()
 }
 
-/// The narrowest width at which `marks` marks are far enough apart for their labels.
+/// Returns the narrowest width at which `marks` marks are far enough apart for their labels.
 pub fn min_label_width(marks: usize) -> f64 {
     2.0 * MARGIN_X + LABEL_MIN_SPACING * marks as f64 + 1.0
 }

@@ -214,7 +214,7 @@ fn write_mark(svg: &mut String, mark: &Mark, second: &Second<'_>, axis_y: f64, l
     svg.push_str("</g>");
 }
 
-/// The tooltip of a mark: every event of the second, one per line.
+/// Returns the tooltip of a mark: every event of the second, one per line.
 fn second_summary(second: &Second<'_>, lang: Lang) -> String {
     let mut out = format!("{} · {}", second.iso(), second.level.label(lang));
     for event in &second.events {
@@ -316,7 +316,7 @@ fn write_event_rows(
     y
 }
 
-/// The raw line wrapped for display, with a note of what was left out.
+/// Returns the raw line wrapped for display, with a note of what was left out.
 fn raw_rows(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut rows: Vec<String> = chars

@@ -12,7 +12,7 @@ pub struct Window {
 }
 
 impl Window {
-    /// The whole lifecycle of `total` seconds.
+    /// Returns the whole lifecycle of `total` seconds.
     pub fn all(total: usize) -> Window {
         Window {
             start: 0,
@@ -20,7 +20,7 @@ impl Window {
         }
     }
 
-    /// The largest slider value for `total` seconds: 0 when the whole lifecycle fits in one
+    /// Returns the largest slider value for `total` seconds: 0 when the whole lifecycle fits in one
     /// window, so the slider has nothing to move.
     pub fn slider_max(total: usize) -> usize {
         if total <= WINDOW_MARKS {
@@ -30,7 +30,7 @@ impl Window {
         }
     }
 
-    /// The window for a slider value; values past the end are clamped.
+    /// Returns the window for a slider value; values past the end are clamped.
     pub fn from_slider(value: usize, total: usize) -> Window {
         if value == 0 || total <= WINDOW_MARKS {
             return Window::all(total);

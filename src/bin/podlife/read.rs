@@ -63,7 +63,7 @@ fn feed(analyzer: &mut Analyzer, name: &str, year: i32, mut source: impl Read) -
     Ok(())
 }
 
-/// The UTC year of a time. NOTE: a file written in the first hours of Jan 1 in a zone east of
+/// Returns the UTC year of a time. NOTE: a file written in the first hours of Jan 1 in a zone east of
 /// UTC gets the previous year; `--year` overrides it.
 fn year_of(time: SystemTime) -> i32 {
     use chrono::Datelike;
