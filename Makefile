@@ -22,7 +22,7 @@ serve: build
 cli:
 	cargo build --release --bin podlife
 
-test: tools lint test-native build test-browser
+test: tools lint test-native test-wasm build test-browser
 
 lint:
 	cargo fmt --check
@@ -31,6 +31,10 @@ lint:
 
 test-native:
 	cargo test
+
+# Component tests: #[wasm_bindgen_test] functions in Chromium through chromedriver.
+test-wasm:
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --lib
 
 test-browser:
 	node --test tests/browser/

@@ -16,6 +16,9 @@ mod sources;
 mod state;
 mod timeline;
 
+#[cfg(test)]
+mod tests;
+
 /// Mounts the page into `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
