@@ -28,6 +28,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bin podlife-web -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --profile test -- -D warnings
 
 test-native:
 	cargo test

@@ -45,7 +45,7 @@ async fn click(id: &str) {
 
 #[wasm_bindgen_test]
 async fn sample_draws_marks_and_details() {
-    let _mount = leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(App);
     click("sample-button").await;
 
     let marks = wait_for("second-mark").await;
