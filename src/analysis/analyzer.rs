@@ -1,7 +1,7 @@
 //! The streaming side of the engine: files are fed as byte chunks, each line is parsed as it
 //! completes, and only the lines that become events are kept.
 
-use super::links::{printf_refs, Links};
+use super::links::{printf_refs, Links, Sighting};
 use super::model::{Analysis, InputIssue};
 use crate::input::{parse_klog_header, parse_wrapper, LineSplitter, RawLine, MAX_LINE_BYTES};
 use crate::kind::{EventKind, Scope};
@@ -181,6 +181,11 @@ impl Analyzer {
             }
         };
         let rollovers = state.tracker.observe(stamp.month);
+        self.links.current = Some(Sighting {
+            file,
+            stamp,
+            rollovers,
+        });
 
         let has_pod_text = memchr::memmem::find(message.as_bytes(), b"pod").is_some();
         if !has_pod_text && !self.rules.is_candidate(message) {

@@ -3,6 +3,7 @@
 //! sandbox IDs, and the exit code of each finished container.
 
 use crate::message::{parse_pod_ref, PodRef, Structured};
+use crate::time::Stamp;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -17,6 +18,22 @@ pub struct ContainerInfo {
     pub name: Option<String>,
 }
 
+/// Where a line stands in time before its year is known: enough to resolve it later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sighting {
+    pub file: usize,
+    pub stamp: Stamp,
+    pub rollovers: u32,
+}
+
+/// A pod some line named with its namespace, and the first and last lines that named it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownPod {
+    pub name: PodName,
+    pub first: Option<Sighting>,
+    pub last: Option<Sighting>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Links {
     /// Full UID to pod.
@@ -26,8 +43,11 @@ pub struct Links {
     pub containers: HashMap<String, ContainerInfo>,
     pub sandboxes: HashSet<String>,
     pub exit_codes: HashMap<String, i32>,
-    /// Pods that a line named with their namespace, for pods without any event.
-    pub known_pods: Vec<PodName>,
+    /// Pods that a line named with their namespace, in the order first named.
+    pub known_pods: Vec<KnownPod>,
+    known_index: HashMap<PodName, usize>,
+    /// The line being read, for the sightings of the pods it names.
+    pub current: Option<Sighting>,
 }
 
 impl Links {
@@ -37,16 +57,41 @@ impl Links {
             return;
         };
         let name: PodName = (Some(namespace.clone()), pod.name.clone());
-        if !self.known_pods.contains(&name) {
-            self.known_pods.push(name.clone());
-        }
+        self.sight(&name);
         match (&pod.uid, pod.uid_truncated) {
             (Some(uid), false) => {
                 self.uid_pod.entry(uid.clone()).or_insert(name);
             }
-            (Some(prefix), true) => self.partial_uids.push((prefix.clone(), name)),
+            (Some(prefix), true) => {
+                let entry = (prefix.clone(), name);
+                if !self.partial_uids.contains(&entry) {
+                    self.partial_uids.push(entry);
+                }
+            }
             (None, _) => {}
         }
+    }
+
+    /// Records that the current line names `name`.
+    fn sight(&mut self, name: &PodName) {
+        let index = match self.known_index.get(name) {
+            Some(&index) => index,
+            None => {
+                self.known_pods.push(KnownPod {
+                    name: name.clone(),
+                    first: None,
+                    last: None,
+                });
+                self.known_index
+                    .insert(name.clone(), self.known_pods.len() - 1);
+                self.known_pods.len() - 1
+            }
+        };
+        let known = &mut self.known_pods[index];
+        if known.first.is_none() {
+            known.first = self.current;
+        }
+        known.last = self.current.or(known.last);
     }
 
     /// Records a container ID with whatever the line says about its pod and name.
@@ -125,7 +170,11 @@ impl Links {
 
     /// Returns the one known pod of this name, when only one namespace has it.
     pub fn pod_of_name(&self, name: &str) -> Option<&PodName> {
-        let mut matches = self.known_pods.iter().filter(|(_, n)| n == name);
+        let mut matches = self
+            .known_pods
+            .iter()
+            .map(|known| &known.name)
+            .filter(|(_, n)| n == name);
         let first = matches.next();
         matches.next().is_none().then_some(first).flatten()
     }

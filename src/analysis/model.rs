@@ -37,6 +37,7 @@ pub struct PodSummary {
     /// The pod name; a pod known only by UID has its UID here.
     pub name: String,
     pub uids: Vec<String>,
+    /// The first and last time any line named the pod.
     pub first_seen: Option<Timestamp>,
     pub last_seen: Option<Timestamp>,
     /// Events per level, indexed by [`Level::index`].
@@ -62,6 +63,12 @@ impl PodSummary {
 
     pub fn event_count(&self) -> usize {
         self.counts.iter().sum()
+    }
+
+    /// Widens the first and last seen times to include `time`.
+    pub(crate) fn see(&mut self, time: Timestamp) {
+        self.first_seen = Some(self.first_seen.map_or(time, |t| t.min(time)));
+        self.last_seen = Some(self.last_seen.map_or(time, |t| t.max(time)));
     }
 }
 

@@ -2,7 +2,7 @@
 //! to a pod through the identity maps, the context conditions set levels, and pods are counted.
 
 use super::analyzer::{Analyzer, FileState, RawEvent};
-use super::links::{Links, PodName};
+use super::links::{Links, PodName, Sighting};
 use super::model::{Analysis, Event, FileSummary, InputIssue, PodSummary};
 use crate::kind::{EventKind, Scope};
 use crate::level::Level;
@@ -14,8 +14,12 @@ use std::collections::HashMap;
 pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
     let links = &analyzer.links;
     let mut pods = PodTable::default();
-    for name in &links.known_pods {
-        pods.index_of(name);
+    for known in &links.known_pods {
+        let pod = pods.index_of(&known.name);
+        let seen = [known.first, known.last].into_iter().flatten();
+        for time in seen.filter_map(|s| sighting_time(&s, &analyzer.files[s.file])) {
+            pods.summaries[pod].see(time);
+        }
     }
     let mut events: Vec<(Event, &RawEvent)> = Vec::new();
     let mut node_events = Vec::new();
@@ -54,6 +58,11 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
 fn timestamp(raw: &RawEvent, file: &FileState) -> Option<Timestamp> {
     let year = file.tracker.year_of(raw.rollovers, file.year);
     raw.stamp.resolve(year)
+}
+
+fn sighting_time(sighting: &Sighting, file: &FileState) -> Option<Timestamp> {
+    let year = file.tracker.year_of(sighting.rollovers, file.year);
+    sighting.stamp.resolve(year)
 }
 
 /// Returns the pod (and its UID, when known) that an event belongs to.
@@ -271,8 +280,7 @@ fn count_events(pods: &mut [PodSummary], events: &[Event]) {
             continue;
         };
         pod.counts[event.level.index()] += 1;
-        pod.first_seen = Some(pod.first_seen.map_or(event.time, |t| t.min(event.time)));
-        pod.last_seen = Some(pod.last_seen.map_or(event.time, |t| t.max(event.time)));
+        pod.see(event.time);
     }
 }
 
