@@ -373,3 +373,26 @@ fn megabyte_line_reported_and_rest_read() {
     let events = json_lines(&stdout(&output));
     assert_eq!(events[0]["line"], 2, "line numbers count the long line");
 }
+
+#[test]
+fn repeated_logfile_read_once() {
+    let output = podlife(&[
+        "--logfile",
+        CASE_07,
+        "--logfile",
+        CASE_07,
+        "--podname",
+        "probe-demo",
+        "--year",
+        "2025",
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success());
+    assert!(
+        stderr(&output).contains("more than once"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(json_lines(&stdout(&output)).len(), 9, "each event once");
+}

@@ -1065,3 +1065,41 @@ fn restarted_container_of_two_stays_unnamed() {
     assert_eq!(started.len(), 1, "{}", dump(&analysis));
     assert_eq!(started[0].container, None, "two known containers: no guess");
 }
+
+/// Analyzes `text` as one file whose modification time is `modified` (UTC).
+fn analyze_modified(text: &str, modified: &str) -> Analysis {
+    let modified = chrono::NaiveDateTime::parse_from_str(modified, "%Y-%m-%d %H:%M:%S").unwrap();
+    let mut analyzer = podlife::analysis::Analyzer::new(podlife::rules::RuleSet::builtin());
+    let file = analyzer.begin_file_modified("messages.1", modified);
+    analyzer.push(file, text.as_bytes());
+    analyzer.end_file(file);
+    analyzer.analysis()
+}
+
+const NEW_YEAR_EVE: &str = "Dec 31 23:58:10 worker-3 kubelet[2211]: I1231 23:58:10.000001    2211 kubelet.go:2440] \"SyncLoop ADD\" source=\"api\" pods=[\"shop/eve-0\"]\n";
+
+#[test]
+fn year_saved_after_new_year() {
+    let analysis = analyze_modified(NEW_YEAR_EVE, "2027-01-01 00:00:30");
+    assert_eq!(
+        analysis.files[0].year, 2026,
+        "the last line is not a year after the save"
+    );
+    assert_eq!(analysis.events[0].time.iso(), "2026-12-31T23:58:10.000001");
+}
+
+#[test]
+fn year_from_modification_time() {
+    let analysis = analyze_modified(NEW_YEAR_EVE, "2027-01-03 08:00:00");
+    assert_eq!(analysis.files[0].year, 2026);
+    let same_day = analyze_modified(NEW_YEAR_EVE, "2026-12-31 23:59:00");
+    assert_eq!(
+        same_day.files[0].year, 2026,
+        "a save minutes after the line"
+    );
+    let zone_ahead = analyze_modified(NEW_YEAR_EVE, "2026-12-31 16:00:00");
+    assert_eq!(
+        zone_ahead.files[0].year, 2026,
+        "a local clock hours ahead of UTC"
+    );
+}

@@ -8,10 +8,37 @@ use crate::kind::{EventKind, Scope};
 use crate::message::{parse_pod_ref, PodRef, Structured};
 use crate::rules::{Hit, PodsMode, RuleSet};
 use crate::time::{Stamp, YearTracker};
+use chrono::{Datelike, NaiveDateTime, TimeDelta};
 use std::borrow::Cow;
 
 /// How many leading bytes of a file are checked for signs of binary content.
 const SNIFF_BYTES: usize = 8192;
+
+/// Where the year of a file's last line comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearSource {
+    /// A year the user gave.
+    Given(i32),
+    /// The file's modification time, in UTC.
+    Modified(NaiveDateTime),
+}
+
+impl FileState {
+    /// Returns the year of the file's last line.
+    pub fn end_year(&self) -> i32 {
+        let modified = match self.year_source {
+            YearSource::Given(year) => return year,
+            YearSource::Modified(modified) => modified,
+        };
+        let year = modified.year();
+        // A day of slack covers the zones between the log's local clock and UTC.
+        let last = self.last_stamp.and_then(|stamp| stamp.resolve(year));
+        match last {
+            Some(last) if last.local > modified + TimeDelta::days(1) => year - 1,
+            _ => year,
+        }
+    }
+}
 
 /// Identifies a file given to [`Analyzer::begin_file`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,8 +61,9 @@ pub(crate) struct RawEvent {
 #[derive(Debug)]
 pub(crate) struct FileState {
     pub name: String,
-    /// The year of the file's last line.
-    pub year: i32,
+    pub year_source: YearSource,
+    /// The stamp of the last line that had one, as written.
+    pub last_stamp: Option<Stamp>,
     pub bytes: u64,
     pub lines: u64,
     pub kubelet_lines: u64,
@@ -94,9 +122,21 @@ impl Analyzer {
     /// Starts a file. `year` is the year of its last line: that of the file's modification
     /// time, or a year the user gave.
     pub fn begin_file(&mut self, name: &str, year: i32) -> FileId {
+        self.begin_file_with(name, YearSource::Given(year))
+    }
+
+    /// Starts a file whose modification time (UTC) is `modified`. Its last line is taken to be
+    /// in the year of that time, or the year before when that would put the line more than a
+    /// day after the file was written (a log of Dec 31 saved on Jan 1).
+    pub fn begin_file_modified(&mut self, name: &str, modified: NaiveDateTime) -> FileId {
+        self.begin_file_with(name, YearSource::Modified(modified))
+    }
+
+    fn begin_file_with(&mut self, name: &str, year_source: YearSource) -> FileId {
         self.files.push(FileState {
             name: name.to_string(),
-            year,
+            year_source,
+            last_stamp: None,
             bytes: 0,
             lines: 0,
             kubelet_lines: 0,
@@ -165,8 +205,9 @@ impl Analyzer {
         self.count_line(file, &raw, matches!(text, Cow::Owned(_)));
 
         let wrapped = parse_wrapper(&text);
-        if let Some(stamp) = &wrapped.stamp {
+        if let Some(stamp) = wrapped.stamp {
             self.files[file].tracker.observe(stamp.month);
+            self.files[file].last_stamp = Some(stamp);
         }
         let Some((klog, message)) = parse_klog_header(wrapped.message) else {
             return;
@@ -177,6 +218,7 @@ impl Analyzer {
             Some(prefix) => with_klog_fraction(prefix, &klog.stamp),
             None => {
                 state.tracker.observe(klog.stamp.month);
+                state.last_stamp = Some(klog.stamp);
                 klog.stamp
             }
         };

@@ -7,5 +7,5 @@ mod model;
 mod query;
 mod resolve;
 
-pub use analyzer::{Analyzer, FileId};
+pub use analyzer::{Analyzer, FileId, YearSource};
 pub use model::{Analysis, Event, FileSummary, InputIssue, PodSummary};

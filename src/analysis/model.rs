@@ -98,6 +98,8 @@ pub enum InputIssue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileSummary {
     pub name: String,
+    /// The year taken for the last line, for stamps that have none.
+    pub year: i32,
     pub bytes: u64,
     pub lines: u64,
     /// Lines that carry a klog header.

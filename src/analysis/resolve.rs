@@ -56,12 +56,12 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
 
 /// Returns the line's time, with the year counted back from the file's last line.
 fn timestamp(raw: &RawEvent, file: &FileState) -> Option<Timestamp> {
-    let year = file.tracker.year_of(raw.rollovers, file.year);
+    let year = file.tracker.year_of(raw.rollovers, file.end_year());
     raw.stamp.resolve(year)
 }
 
 fn sighting_time(sighting: &Sighting, file: &FileState) -> Option<Timestamp> {
-    let year = file.tracker.year_of(sighting.rollovers, file.year);
+    let year = file.tracker.year_of(sighting.rollovers, file.end_year());
     sighting.stamp.resolve(year)
 }
 
@@ -308,6 +308,7 @@ fn file_summary(file: &FileState) -> FileSummary {
     }
     FileSummary {
         name: file.name.clone(),
+        year: file.end_year(),
         bytes: file.bytes,
         lines: file.lines,
         kubelet_lines: file.kubelet_lines,

@@ -65,7 +65,18 @@ fn run(args: &Args) -> Result<(), Failure> {
 
 fn analyze(args: &Args) -> Result<Analysis, Failure> {
     let mut analyzer = Analyzer::new(RuleSet::builtin());
+    let mut seen = Vec::new();
     for path in &args.logfiles {
+        // The same file given twice would count every event twice.
+        let identity = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if seen.contains(&identity) {
+            log::warn!(
+                "{} is given more than once; reading it once",
+                path.display()
+            );
+            continue;
+        }
+        seen.push(identity);
         read::read_log(&mut analyzer, path, args.year).map_err(|err| Failure {
             status: 2,
             message: err.to_string(),

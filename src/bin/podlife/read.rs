@@ -1,6 +1,6 @@
 //! Feeding files and standard input to the analyzer in chunks.
 
-use podlife::analysis::Analyzer;
+use podlife::analysis::{Analyzer, FileId};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
@@ -22,7 +22,8 @@ impl std::fmt::Display for ReadError {
 }
 
 /// Reads `path` (`-` for standard input) into the analyzer. The year of the last line is
-/// `year`, else that of the file's modification time, else the current year.
+/// `year`, else worked out from the file's modification time (the current time for standard
+/// input).
 pub fn read_log(analyzer: &mut Analyzer, path: &Path, year: Option<i32>) -> Result<(), ReadError> {
     let display = path.display().to_string();
     let wrap = |source| ReadError {
@@ -30,8 +31,8 @@ pub fn read_log(analyzer: &mut Analyzer, path: &Path, year: Option<i32>) -> Resu
         source,
     };
     if display == "-" {
-        let year = year.unwrap_or_else(|| year_of(SystemTime::now()));
-        return feed(analyzer, "stdin", year, io::stdin().lock()).map_err(wrap);
+        let file = begin(analyzer, "stdin", year, SystemTime::now());
+        return feed(analyzer, file, io::stdin().lock()).map_err(wrap);
     }
     let file = File::open(path).map_err(wrap)?;
     let metadata = file.metadata().map_err(wrap)?;
@@ -39,16 +40,25 @@ pub fn read_log(analyzer: &mut Analyzer, path: &Path, year: Option<i32>) -> Resu
         return Err(wrap(io::Error::other("is a directory")));
     }
     let modified = metadata.modified().unwrap_or_else(|_| SystemTime::now());
-    let year = year.unwrap_or_else(|| year_of(modified));
     let name = path
         .file_name()
         .map_or(display.clone(), |n| n.to_string_lossy().into_owned());
-    log::debug!("reading {display} as {name}, last line in {year}");
-    feed(analyzer, &name, year, file).map_err(wrap)
+    log::debug!("reading {display} as {name}");
+    let id = begin(analyzer, &name, year, modified);
+    feed(analyzer, id, file).map_err(wrap)
 }
 
-fn feed(analyzer: &mut Analyzer, name: &str, year: i32, mut source: impl Read) -> io::Result<()> {
-    let file = analyzer.begin_file(name, year);
+fn begin(analyzer: &mut Analyzer, name: &str, year: Option<i32>, modified: SystemTime) -> FileId {
+    match year {
+        Some(year) => analyzer.begin_file(name, year),
+        None => {
+            let modified = chrono::DateTime::<chrono::Utc>::from(modified).naive_utc();
+            analyzer.begin_file_modified(name, modified)
+        }
+    }
+}
+
+fn feed(analyzer: &mut Analyzer, file: FileId, mut source: impl Read) -> io::Result<()> {
     let mut buffer = vec![0u8; CHUNK_BYTES];
     loop {
         let read = match source.read(&mut buffer) {
@@ -61,11 +71,4 @@ fn feed(analyzer: &mut Analyzer, name: &str, year: i32, mut source: impl Read) -
     }
     analyzer.end_file(file);
     Ok(())
-}
-
-/// Returns the UTC year of a time. NOTE: a file written in the first hours of Jan 1 in a zone east of
-/// UTC gets the previous year; `--year` overrides it.
-fn year_of(time: SystemTime) -> i32 {
-    use chrono::Datelike;
-    chrono::DateTime::<chrono::Utc>::from(time).year()
 }
