@@ -17,7 +17,8 @@ pub struct Second<'a> {
     pub level: Level,
     /// The events, in time order and then line order.
     pub events: Vec<&'a Event>,
-    /// Event count per kind, in the order each kind first appears in the second.
+    /// Per kind, in the order each kind first appears in the second: how many different
+    /// containers (or pod-level moments) it happened to. Lines repeating one moment count once.
     pub kinds: Vec<(EventKind, usize)>,
 }
 
@@ -70,9 +71,16 @@ pub fn aggregate<'a>(
 impl<'a> Second<'a> {
     fn push(&mut self, event: &'a Event) {
         self.level = self.level.max(event.level);
+        // Several lines about the same kind and container in one second are one moment (a
+        // failure logged by two components, say), so they count once.
+        let repeated = self
+            .events
+            .iter()
+            .any(|seen| seen.kind == event.kind && seen.container == event.container);
         self.events.push(event);
         match self.kinds.iter_mut().find(|(kind, _)| *kind == event.kind) {
-            Some((_, count)) => *count += 1,
+            Some((_, count)) if !repeated => *count += 1,
+            Some(_) => {}
             None => self.kinds.push((event.kind, 1)),
         }
     }

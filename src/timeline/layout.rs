@@ -6,7 +6,7 @@
 //! one second with quiet hours; the gap labels keep the real distances readable.
 
 use super::aggregate::Second;
-use super::window::Window;
+use super::window::{Window, WINDOW_MARKS};
 use crate::i18n::Lang;
 use crate::level::Level;
 
@@ -59,6 +59,29 @@ pub struct Mark {
     /// Baseline of the first text row; each further row is [`Mark::line_height`] lower.
     pub text_y: f64,
     pub line_height: f64,
+    /// Where the text stands relative to `x`: centred, or to one side near the edges.
+    pub anchor: Anchor,
+    /// The x of the text, which is `x` unless the text is anchored to one side.
+    pub text_x: f64,
+}
+
+/// How a mark's text lines up with the mark: the SVG `text-anchor` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    /// Returns the SVG `text-anchor` value.
+    pub fn svg(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
 }
 
 /// What a row of a mark's text shows.
@@ -199,6 +222,25 @@ fn place_mark(
         lines,
         text_y,
         line_height: LINE_HEIGHT,
+        anchor: Anchor::Middle,
+        text_x: x,
+    }
+}
+
+/// Anchors a mark's text to one side when centred text would run past an edge of the picture.
+fn keep_text_inside(mark: &mut Mark, width: f64) {
+    let widest = mark
+        .text_rows()
+        .iter()
+        .map(|row| text_width(row.text, 7.0, 12.5))
+        .fold(0.0, f64::max);
+    let half = widest / 2.0;
+    if mark.x - half < 4.0 {
+        mark.anchor = Anchor::Start;
+        mark.text_x = (mark.x - mark.radius).max(4.0);
+    } else if mark.x + half > width - 4.0 {
+        mark.anchor = Anchor::End;
+        mark.text_x = (mark.x + mark.radius).min(width - 4.0);
     }
 }
 
@@ -232,7 +274,7 @@ fn gaps_between(
         .filter_map(|(pair, mark_pair)| {
             let seconds = (pair[1].time - pair[0].time).num_seconds();
             let text = format_gap(seconds, lang);
-            let fits = seconds > GAP_LABEL_SECONDS && gap_text_width(&text) <= room;
+            let fits = seconds > GAP_LABEL_SECONDS && text_width(&text, 6.5, 11.0) <= room;
             fits.then(|| Gap {
                 x: (mark_pair[0].x + mark_pair[1].x) / 2.0,
                 y: axis_y - 4.0,
@@ -242,12 +284,19 @@ fn gaps_between(
         .collect()
 }
 
-/// Returns an estimate of a gap label's width in the 11px font of the page and the export: narrow
-/// Latin, wide Chinese.
-fn gap_text_width(text: &str) -> f64 {
+/// Returns an estimate of the width of `text` with `latin` pixels per ASCII character and `wide`
+/// per other character (Chinese is about as wide as the font size).
+fn text_width(text: &str, latin: f64, wide: f64) -> f64 {
     text.chars()
-        .map(|c| if c.is_ascii() { 6.5 } else { 11.0 })
+        .map(|c| if c.is_ascii() { latin } else { wide })
         .sum()
+}
+
+/// Returns how many marks a window can show with labels in `width`: [`WINDOW_MARKS`] when they
+/// fit, fewer on narrow screens, never fewer than 5.
+pub fn window_marks_for(width: f64) -> usize {
+    let fitting = ((width - 2.0 * MARGIN_X - 1.0) / LABEL_MIN_SPACING).floor();
+    (fitting.max(0.0) as usize).clamp(5, WINDOW_MARKS)
 }
 
 /// Returns the narrowest width at which `marks` marks are far enough apart for their labels.
@@ -272,8 +321,16 @@ pub fn format_gap(seconds: i64, lang: Lang) -> String {
     };
     match lang {
         Lang::En => format!("+{text}"),
-        Lang::ZhCn => format!("间隔 {text}"),
+        Lang::ZhCn => format!("间隔 {}", chinese_units(&text)),
     }
+}
+
+/// Writes the units of a gap in Chinese: `2d03h` becomes `2天03时`.
+fn chinese_units(text: &str) -> String {
+    text.replace('d', "天")
+        .replace('h', "时")
+        .replace('m', "分")
+        .replace('s', "秒")
 }
 
 #[cfg(test)]
@@ -285,5 +342,14 @@ mod tests {
         assert_eq!(format_gap(252, Lang::En), "+4m12s");
         assert_eq!(format_gap(3900, Lang::En), "+1h05m");
         assert_eq!(format_gap(2 * 86_400 + 3 * 3600, Lang::En), "+2d03h");
+        assert_eq!(format_gap(252, Lang::ZhCn), "间隔 4分12秒");
+    }
+
+    #[test]
+    fn window_marks_shrink_on_narrow_screens() {
+        assert_eq!(window_marks_for(1400.0), WINDOW_MARKS);
+        assert_eq!(window_marks_for(602.0), 10);
+        assert_eq!(window_marks_for(100.0), 5);
+        assert!(min_label_width(window_marks_for(978.0)) <= 978.0);
     }
 }

@@ -8,7 +8,8 @@ pub mod window;
 
 pub use aggregate::{aggregate, Second};
 pub use layout::{
-    layout, min_label_width, Gap, Layout, Mark, RowKind, TextRow, LABEL_MIN_SPACING, MARK_SPACING,
+    layout, min_label_width, window_marks_for, Anchor, Gap, Layout, Mark, RowKind, TextRow,
+    LABEL_MIN_SPACING, MARK_SPACING,
 };
 pub use svg::{export_svg, ExportInfo};
 pub use window::{Window, WINDOW_MARKS};

@@ -205,9 +205,10 @@ fn write_mark(svg: &mut String, mark: &Mark, second: &Second<'_>, axis_y: f64, l
         };
         let _ = write!(
             svg,
-            r#"<text class="{class}" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
-            mark.x,
+            r#"<text class="{class}" x="{:.1}" y="{:.1}" text-anchor="{}">{}</text>"#,
+            mark.text_x,
             row.y,
+            mark.anchor.svg(),
             escape(row.text)
         );
     }
@@ -316,17 +317,27 @@ fn write_event_rows(
     y
 }
 
-/// Returns the raw line wrapped for display, with a note of what was left out.
+/// Returns the raw line wrapped for display at spaces where it can, with a note of what was
+/// left out.
 fn raw_rows(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
-    let mut rows: Vec<String> = chars
-        .chunks(RAW_WRAP)
-        .take(MAX_RAW_ROWS)
-        .map(|chunk| chunk.iter().collect())
-        .collect();
-    let shown = RAW_WRAP * MAX_RAW_ROWS;
-    if chars.len() > shown {
-        rows.push(format!("… (+{} characters)", chars.len() - shown));
+    let mut rows = Vec::new();
+    let mut start = 0;
+    while start < chars.len() && rows.len() < MAX_RAW_ROWS {
+        let mut end = (start + RAW_WRAP).min(chars.len());
+        if end < chars.len() {
+            // Break after the last space of the row, unless it is in the row's first half.
+            if let Some(space) = chars[start..end].iter().rposition(|&c| c == ' ') {
+                if space > RAW_WRAP / 2 {
+                    end = start + space + 1;
+                }
+            }
+        }
+        rows.push(chars[start..end].iter().collect());
+        start = end;
+    }
+    if start < chars.len() {
+        rows.push(format!("… (+{} characters)", chars.len() - start));
     }
     rows
 }
@@ -367,5 +378,9 @@ mod tests {
         let rows = raw_rows(&long);
         assert_eq!(rows.len(), MAX_RAW_ROWS + 1);
         assert_eq!(rows.last().unwrap(), "… (+5 characters)");
+        let words = "word ".repeat(RAW_WRAP / 5 + 10);
+        let rows = raw_rows(&words);
+        assert!(rows[0].ends_with(' '), "a row breaks after a space");
+        assert_eq!(rows.concat(), words, "nothing is lost");
     }
 }

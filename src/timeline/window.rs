@@ -23,23 +23,32 @@ impl Window {
     /// Returns the largest slider value for `total` seconds: 0 when the whole lifecycle fits in one
     /// window, so the slider has nothing to move.
     pub fn slider_max(total: usize) -> usize {
-        if total <= WINDOW_MARKS {
-            0
-        } else {
-            total - WINDOW_MARKS + 1
-        }
+        Window::slider_max_sized(total, WINDOW_MARKS)
     }
 
     /// Returns the window for a slider value; values past the end are clamped.
     pub fn from_slider(value: usize, total: usize) -> Window {
-        if value == 0 || total <= WINDOW_MARKS {
+        Window::from_slider_sized(value, total, WINDOW_MARKS)
+    }
+
+    /// Returns the largest slider value when a window shows `size` marks.
+    pub fn slider_max_sized(total: usize, size: usize) -> usize {
+        let size = size.max(1);
+        if total <= size {
+            0
+        } else {
+            total - size + 1
+        }
+    }
+
+    /// Returns the window of `size` marks for a slider value; values past the end are clamped.
+    pub fn from_slider_sized(value: usize, total: usize, size: usize) -> Window {
+        let size = size.max(1);
+        if value == 0 || total <= size {
             return Window::all(total);
         }
-        let start = (value - 1).min(total - WINDOW_MARKS);
-        Window {
-            start,
-            len: WINDOW_MARKS,
-        }
+        let start = (value - 1).min(total - size);
+        Window { start, len: size }
     }
 
     pub fn end(&self) -> usize {
@@ -66,6 +75,15 @@ mod tests {
         assert_eq!(Window::from_slider(1, 100), Window { start: 0, len: 20 });
         assert_eq!(Window::from_slider(81, 100), Window { start: 80, len: 20 });
         assert_eq!(Window::from_slider(500, 100), Window { start: 80, len: 20 });
+    }
+
+    #[test]
+    fn window_sized_for_narrow_screen() {
+        assert_eq!(Window::slider_max_sized(100, 12), 89);
+        assert_eq!(
+            Window::from_slider_sized(89, 100, 12),
+            Window { start: 88, len: 12 }
+        );
     }
 
     #[test]
