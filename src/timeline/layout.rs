@@ -160,15 +160,9 @@ pub fn layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: Option<
         } else {
             seconds.get(index - 1)
         };
-        marks.push(place_mark(
-            index,
-            second,
-            previous,
-            x,
-            axis_y,
-            lines,
-            show_labels,
-        ));
+        let mut mark = place_mark(index, second, previous, x, axis_y, lines, show_labels);
+        keep_text_inside(&mut mark, width);
+        marks.push(mark);
     }
     let gaps = gaps_between(shown, &marks, axis_y, lang, spacing);
     Layout {
@@ -343,6 +337,44 @@ mod tests {
         assert_eq!(format_gap(3900, Lang::En), "+1h05m");
         assert_eq!(format_gap(2 * 86_400 + 3 * 3600, Lang::En), "+2d03h");
         assert_eq!(format_gap(252, Lang::ZhCn), "间隔 4分12秒");
+    }
+
+    #[test]
+    fn edge_labels_stay_inside() {
+        use crate::analysis::Analyzer;
+        use crate::level::LevelSet;
+        use crate::rules::RuleSet;
+        use crate::timeline::aggregate;
+
+        let mut analyzer = Analyzer::new(RuleSet::builtin());
+        let file = analyzer.begin_file("messages", 2025);
+        for second in 0..WINDOW_MARKS {
+            let line = format!(
+                "Dec  4 10:00:{second:02} n kubelet[1]: I1204 10:00:{second:02}.000001       1 k.go:1] \
+                 \"Container of pod is not in the desired state and shall be started\" \
+                 containerName=\"app\" pod=\"shop/web-1\"\n"
+            );
+            analyzer.push(file, line.as_bytes());
+        }
+        analyzer.end_file(file);
+        let analysis = analyzer.analysis();
+        let seconds = aggregate(analysis.events.iter(), LevelSet::ALL);
+        let width = min_label_width(WINDOW_MARKS);
+        let tight = layout(&seconds, Window::all(WINDOW_MARKS), Lang::En, Some(width));
+        assert!(tight.show_labels);
+        assert_eq!(
+            tight.marks[0].anchor,
+            Anchor::Start,
+            "the first label is pushed right"
+        );
+        assert_eq!(
+            tight.marks.last().unwrap().anchor,
+            Anchor::End,
+            "the last label is pushed left"
+        );
+        for mark in &tight.marks {
+            assert!(mark.text_x >= 4.0 && mark.text_x <= width - 4.0, "{mark:?}");
+        }
     }
 
     #[test]
