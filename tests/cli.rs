@@ -164,7 +164,17 @@ fn text_timeline_one_row_per_second() {
         "text",
     ]);
     let text = stdout(&output);
-    assert_eq!(text.lines().count(), 7, "{text}");
+    let mut lines = text.lines();
+    let header = lines.next().unwrap_or_default();
+    assert!(
+        header.starts_with("# default/probe-demo  UID aca7a28b"),
+        "{header}"
+    );
+    assert!(
+        header.ends_with("7 seconds with events, 9 events"),
+        "{header}"
+    );
+    assert_eq!(lines.count(), 7, "{text}");
     assert!(
         !text.contains('\x1b'),
         "no colour when stdout is not a terminal"
@@ -372,6 +382,24 @@ fn megabyte_line_reported_and_rest_read() {
     );
     let events = json_lines(&stdout(&output));
     assert_eq!(events[0]["line"], 2, "line numbers count the long line");
+}
+
+#[test]
+fn diagnostics_share_the_prefix() {
+    let output = podlife(&[
+        "--logfile",
+        CASE_07,
+        "--logfile",
+        CASE_07,
+        "--list-pods",
+        "--year",
+        "2025",
+    ]);
+    assert!(
+        stderr(&output).starts_with("podlife: warning: "),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -23,10 +23,7 @@ fn main() -> ExitCode {
             return ExitCode::from(if usage_error { 1 } else { 0 });
         }
     };
-    env_logger::Builder::new()
-        .filter_level(args.loggerlevel.filter())
-        .format_timestamp(None)
-        .init();
+    init_logger(args.loggerlevel.filter());
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -34,6 +31,24 @@ fn main() -> ExitCode {
             ExitCode::from(failure.status)
         }
     }
+}
+
+/// Sends podlife's diagnostics to standard error as `podlife: warning: …`, the prefix of its
+/// other messages.
+fn init_logger(filter: log::LevelFilter) {
+    use std::io::Write;
+    env_logger::Builder::new()
+        .filter_level(filter)
+        .format(|out, record| {
+            let level = match record.level() {
+                log::Level::Error => "error",
+                log::Level::Warn => "warning",
+                log::Level::Info => "info",
+                log::Level::Debug | log::Level::Trace => "debug",
+            };
+            writeln!(out, "podlife: {level}: {}", record.args())
+        })
+        .init();
 }
 
 /// An error that ends the run, with its exit status.

@@ -104,10 +104,44 @@ pub fn show_pod(
         Format::Text => {
             let colour = args.out.is_none() && io::stdout().is_terminal();
             let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
+            let header = text_header(analysis, &pods, seconds.len(), events.len(), lang);
             with_output(args, |out| {
+                writeln!(out, "{header}")?;
                 podlife::export::write_text_timeline(out, &seconds, lang, colour)
             })
         }
+    }
+}
+
+/// The first line of the text timeline: the pods, their UIDs and how much there is.
+fn text_header(
+    analysis: &Analysis,
+    pods: &[usize],
+    seconds: usize,
+    events: usize,
+    lang: Lang,
+) -> String {
+    let keys: Vec<String> = pods.iter().map(|&i| analysis.pods[i].key()).collect();
+    let uids: Vec<&str> = pods
+        .iter()
+        .flat_map(|&i| analysis.pods[i].uids.iter().map(String::as_str))
+        .collect();
+    let uids = if uids.is_empty() {
+        "-".to_string()
+    } else {
+        uids.join(", ")
+    };
+    match lang {
+        Lang::En => format!(
+            "# {}  UID {uids}  {seconds} second{} with events, {events} event{}",
+            keys.join(", "),
+            if seconds == 1 { "" } else { "s" },
+            if events == 1 { "" } else { "s" }
+        ),
+        Lang::ZhCn => format!(
+            "# {}  UID {uids}  有事件的秒数：{seconds}，事件数：{events}",
+            keys.join(", ")
+        ),
     }
 }
 
@@ -194,10 +228,11 @@ fn not_found_message(analysis: &Analysis, query: &str) -> String {
         .take(5)
         .map(|pod| pod.key())
         .collect();
-    let mut message = format!(
-        "pod {query:?} is not in the logs ({} pods found; --list-pods shows them)",
-        analysis.pods.len()
-    );
+    let found = match analysis.pods.len() {
+        1 => "1 pod found".to_string(),
+        n => format!("{n} pods found"),
+    };
+    let mut message = format!("pod {query:?} is not in the logs ({found}; --list-pods shows them)");
     if !similar.is_empty() {
         message.push_str(&format!("; similar: {}", similar.join(", ")));
     }
