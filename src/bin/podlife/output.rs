@@ -113,7 +113,7 @@ pub fn show_pod(
     }
 }
 
-/// The first line of the text timeline: the pods, their UIDs and how much there is.
+/// Returns the first line of the text timeline: the pods, their UIDs and the counts.
 fn text_header(
     analysis: &Analysis,
     pods: &[usize],
