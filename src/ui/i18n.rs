@@ -54,10 +54,13 @@ messages! {
     MarkHint => "Click a dot, or focus it and press Enter, to list the events of that second.",
         "点击圆点（或用 Tab 聚焦后按回车）查看该秒内的全部事件。";
     WindowLabel => "Window", "时间窗";
-    WindowWhole => "whole lifecycle", "完整生命周期";
-    WindowOf => "{count} seconds from mark {start}", "从第 {start} 个标记起的 {count} 秒";
-    WindowFits => "The whole lifecycle fits on screen.", "完整生命周期已全部显示。";
-    MarkAria => "{time}, {level}, {count} events", "{time}，{level}，{count} 个事件";
+    WindowWhole => "whole lifecycle, {total} marks; move the slider to see {size} at a time",
+        "完整生命周期，共 {total} 个标记；拖动滑块可每次查看 {size} 个";
+    WindowOf => "marks {first}–{last} of {total}", "第 {first}–{last} 个标记，共 {total} 个";
+    WindowFits => "The whole lifecycle fits in one window.", "完整生命周期可在一个时间窗内完整显示。";
+    MarkAria => "{time}, {level}, {events}", "{time}，{level}，{events}";
+    EventsOne => "{count} event", "{count} 个事件";
+    EventsMany => "{count} events", "{count} 个事件";
     DetailsTitle => "Events at {second}", "{second} 的事件";
     Close => "Close", "关闭";
     ColTime => "Time", "时间";
@@ -84,6 +87,14 @@ pub fn fill(msg: Msg, lang: Lang, args: &[(&str, &str)]) -> String {
         .fold(msg.text(lang).to_string(), |text, (name, value)| {
             text.replace(&format!("{{{name}}}"), value)
         })
+}
+
+/// Writes `count` with its noun in `lang`, picking `singular` for a count of 1 and `plural` for
+/// any other, so English reads `1 event` and `3 events`. Both messages have a `{count}`
+/// placeholder.
+pub fn counted(count: usize, singular: Msg, plural: Msg, lang: Lang) -> String {
+    let msg = if count == 1 { singular } else { plural };
+    fill(msg, lang, &[("count", &grouped(count as u64))])
 }
 
 /// Writes a count with thousands separators, as both languages write them: `1,200,000`.

@@ -12,6 +12,8 @@ mod model;
 mod notices;
 mod pods;
 mod read;
+mod resize;
+mod slider;
 mod sources;
 mod state;
 mod timeline;

@@ -5,7 +5,8 @@ use crate::analysis::{Analysis, Event};
 use crate::i18n::Lang;
 use crate::level::{Level, LevelSet};
 use crate::timeline::{
-    aggregate, export_svg, layout, min_label_width, ExportInfo, Layout, Second, Window,
+    aggregate, export_svg, layout, min_label_width, window_marks_for, ExportInfo, Layout, Second,
+    Window,
 };
 
 /// One entry of the pod list.
@@ -64,6 +65,8 @@ pub struct TimelineModel {
     pub total: usize,
     pub events: usize,
     pub window: Window,
+    /// How many marks a window shows at the timeline's width.
+    pub window_size: usize,
     pub slider_max: usize,
     /// The first and last second of the window, as `2025-05-16 18:34:04`.
     pub first: String,
@@ -87,7 +90,8 @@ pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<Timel
     if seconds.is_empty() {
         return None;
     }
-    let window = Window::from_slider(input.slider, seconds.len());
+    let window_size = window_marks_for(input.width);
+    let window = Window::from_slider_sized(input.slider, seconds.len(), window_size);
     let layout = fitted_layout(&seconds, window, input.lang, input.width);
     let facts = layout
         .marks
@@ -101,14 +105,16 @@ pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<Timel
         total: seconds.len(),
         events: seconds.iter().map(|s| s.events.len()).sum(),
         window,
-        slider_max: Window::slider_max(seconds.len()),
+        window_size,
+        slider_max: Window::slider_max_sized(seconds.len(), window_size),
         first: in_window.first().map(display_time).unwrap_or_default(),
         last: in_window.last().map(display_time).unwrap_or_default(),
     })
 }
 
-/// Fits the window into `width`. A window too narrow for labels gets the least width at which
-/// the engine shows them and the box scrolls, because a window exists to be read. The whole
+/// Fits the window into `width`. A window is sized to fit with its labels, but a width can be
+/// too narrow even for the minimum of 5 marks. Then the window gets the least width at which
+/// the engine shows labels and the box scrolls, because a window exists to be read. The whole
 /// lifecycle may show dots only.
 fn fitted_layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: f64) -> Layout {
     let fitted = layout(seconds, window, lang, Some(width));

@@ -1,5 +1,6 @@
 //! Component tests in a real browser (wasm-bindgen-test under Chromium): the page is mounted,
 //! the sample is loaded through its button, and the rendered marks and details are read back.
+//! Helpers that need the browser's build are tested here too.
 
 use super::app::App;
 use wasm_bindgen::JsCast;
@@ -44,7 +45,23 @@ async fn click(id: &str) {
 }
 
 #[wasm_bindgen_test]
+fn counted_picks_singular_for_one() {
+    use super::i18n::{counted, Msg};
+    use crate::i18n::Lang;
+    let events = |count, lang| counted(count, Msg::EventsOne, Msg::EventsMany, lang);
+    assert_eq!(events(1, Lang::En), "1 event");
+    assert_eq!(events(0, Lang::En), "0 events");
+    assert_eq!(events(3, Lang::En), "3 events");
+    assert_eq!(events(1200, Lang::En), "1,200 events");
+    assert_eq!(events(1, Lang::ZhCn), "1 个事件");
+    assert_eq!(events(3, Lang::ZhCn), "3 个事件");
+}
+
+#[wasm_bindgen_test]
 async fn sample_draws_marks_and_details() {
+    // The page reads the language it was last switched to, so the labels below are English.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item("podlife.lang", "en").unwrap();
     leptos::mount::mount_to_body(App);
     click("sample-button").await;
 
@@ -67,6 +84,17 @@ async fn sample_draws_marks_and_details() {
         .find(|mark| mark.get_attribute("data-second").as_deref() == Some("2025-05-16T18:34:49"))
         .expect("the second of the kill has a mark");
     assert_eq!(busiest.get_attribute("data-count").as_deref(), Some("3"));
+    assert_eq!(
+        busiest.get_attribute("aria-label").as_deref(),
+        Some("18:34:49, Warning, 3 events")
+    );
+    let added = &marks[0];
+    assert_eq!(added.get_attribute("data-count").as_deref(), Some("1"));
+    assert_eq!(
+        added.get_attribute("aria-label").as_deref(),
+        Some("18:34:04, Normal, 1 event"),
+        "one event is singular"
+    );
 
     busiest
         .dispatch_event(&web_sys::MouseEvent::new("click").unwrap())

@@ -2,8 +2,10 @@
 //! layout, the range slider that moves the window, and the SVG download.
 
 use super::download::download_text;
-use super::i18n::{fill, grouped, Msg};
+use super::i18n::{counted, fill, grouped, Msg};
 use super::model::{svg_download, MarkFacts, TimelineModel};
+use super::resize::SizeWatch;
+use super::slider::Slider;
 use super::state::State;
 use crate::timeline::{Layout, Mark, RowKind};
 use leptos::ev;
@@ -32,22 +34,25 @@ pub fn TimelinePanel(
     }
 }
 
-/// Keeps `state.width` at the width of the timeline box.
+/// Keeps `state.width` at the inner width of the timeline box, whatever changes it.
 fn follow_width(state: State, boxed: NodeRef<Div>) {
-    let measure = move || {
-        if let Some(el) = boxed.get_untracked() {
-            let width = el.client_width() as f64;
+    let watch = StoredValue::new_local(None::<SizeWatch>);
+    Effect::new(move |_| {
+        let Some(element) = boxed.get() else {
+            return;
+        };
+        let measured = element.clone();
+        let measure = move || {
+            let width = measured.client_width() as f64;
             if width > 0.0 && (width - state.width.get_untracked()).abs() >= 1.0 {
                 state.width.set(width);
             }
-        }
-    };
-    Effect::new(move |_| {
-        boxed.track();
-        measure();
+        };
+        watch.set_value(SizeWatch::new(&element, measure));
     });
-    let handle = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || handle.remove());
+    on_cleanup(move || {
+        watch.try_update_value(|watch| *watch = None);
+    });
 }
 
 #[component]
@@ -216,11 +221,11 @@ fn MarkDot(state: State, mark: Mark, facts: MarkFacts, axis_y: f64) -> impl Into
         move || {
             let lang = state.lang.get();
             let level = mark.level.label(lang);
-            let count = count.to_string();
+            let events = counted(count, Msg::EventsOne, Msg::EventsMany, lang);
             fill(
                 Msg::MarkAria,
                 lang,
-                &[("time", &time), ("level", level), ("count", &count)],
+                &[("time", &time), ("level", level), ("events", &events)],
             )
         }
     };
@@ -267,61 +272,21 @@ fn LabelLayer(layout: Layout) -> impl IntoView {
     view! { <g class="label-layer" aria-hidden="true">{labels}</g> }
 }
 
-/// Draws the date, time and event labels of one mark.
+/// Draws the date, time and event labels of one mark, anchored where the engine placed them so
+/// the labels of edge marks stay inside the picture.
 fn mark_text(mark: &Mark) -> impl IntoView {
+    let anchor = mark.anchor.svg();
     let rows = mark
         .text_rows()
         .into_iter()
         .map(|row| {
             let text = row.text.to_string();
-            view! { <text class=row_class(row.kind) x=mark.x y=row.y text-anchor="middle">{text}</text> }
+            view! {
+                <text class=row_class(row.kind) x=mark.text_x y=row.y text-anchor=anchor>
+                    {text}
+                </text>
+            }
         })
         .collect_view();
     view! { <g class="mark-text">{rows}</g> }
-}
-
-#[component]
-fn Slider(state: State, timeline: Memo<Option<TimelineModel>>) -> impl IntoView {
-    let lang = state.lang;
-    let max = move || timeline.with(|m| m.as_ref().map_or(0, |m| m.slider_max));
-    let range = move || timeline.with(|m| m.as_ref().map(|m| (m.first.clone(), m.last.clone())));
-    let note = move || {
-        timeline.with(|m| {
-            let m = m.as_ref()?;
-            let lang = lang.get();
-            Some(if m.slider_max == 0 {
-                Msg::WindowFits.text(lang).to_string()
-            } else if m.window.is_whole(m.total) {
-                Msg::WindowWhole.text(lang).to_string()
-            } else {
-                let (count, start) = (m.window.len.to_string(), (m.window.start + 1).to_string());
-                fill(Msg::WindowOf, lang, &[("count", &count), ("start", &start)])
-            })
-        })
-    };
-    view! {
-        <div class="slider" class:hidden=move || timeline.with(Option::is_none)>
-            <label for="window-slider">{move || Msg::WindowLabel.text(lang.get())}</label>
-            <span class="window-time" data-testid="window-start">
-                {move || range().map(|r| r.0)}
-            </span>
-            <input
-                id="window-slider"
-                type="range"
-                data-testid="range-slider"
-                min="0"
-                max=move || max().to_string()
-                step="1"
-                disabled=move || max() == 0
-                prop:value=move || state.slider.get().to_string()
-                on:input=move |ev| {
-                    state.slider.set(event_target_value(&ev).parse().unwrap_or(0))
-                }
-            />
-            <span class="window-time" data-testid="window-end">
-                {move || range().map(|r| r.1)}
-            </span>
-            <span class="muted small window-note">{note}</span>
-        </div>
-    }
 }

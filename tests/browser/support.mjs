@@ -81,12 +81,12 @@ export async function launch() {
  * Opens the page in a fresh context and records every request it makes, and every error the
  * page reports, so tests can check that nothing leaves the origin.
  */
-export async function openPage(browser, origin, { locale = 'en-US', hash = '' } = {}) {
-  const context = await browser.newContext({
-    locale,
-    acceptDownloads: true,
-    viewport: { width: 1400, height: 1000 },
-  });
+export async function openPage(
+  browser,
+  origin,
+  { locale = 'en-US', hash = '', viewport = { width: 1400, height: 1000 } } = {},
+) {
+  const context = await browser.newContext({ locale, acceptDownloads: true, viewport });
   const page = await context.newPage();
   const requests = [];
   const errors = [];
@@ -146,6 +146,38 @@ export function flappyLog(count) {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Returns how many marks a window shows in a timeline box `width` px wide, as the engine's
+ * `window_marks_for` computes it: 48 px per mark beside 121 px of margins, from 5 to 20 marks.
+ */
+export function windowMarksFor(width) {
+  return Math.min(20, Math.max(5, Math.floor((width - 121) / 48)));
+}
+
+/**
+ * Measures how the timeline fits its box: the box's inner and scrolled widths, the picture's
+ * width, and the text of every label that runs past the picture's left or right edge.
+ */
+export async function timelineFit(page) {
+  return page.evaluate(() => {
+    const box = document.querySelector('.timeline-box');
+    const svg = box.querySelector('svg.timeline');
+    const frame = svg.getBoundingClientRect();
+    const outside = [...svg.querySelectorAll('text')]
+      .filter((text) => {
+        const rect = text.getBoundingClientRect();
+        return rect.left < frame.left - 0.5 || rect.right > frame.right + 0.5;
+      })
+      .map((text) => text.textContent);
+    return {
+      boxWidth: box.clientWidth,
+      scrollWidth: box.scrollWidth,
+      svgWidth: frame.width,
+      outside,
+    };
+  });
 }
 
 /** Reads the marks of the timeline as {second, level, count}. */
