@@ -33,6 +33,21 @@ pub fn set_pod_fragment(pod: &str) {
     }
 }
 
+/// Removes the pod from the URL, leaving no `#` behind and no new history entry.
+pub fn clear_pod_fragment() {
+    let Some(window) = window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let url = format!("{path}{search}");
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// Returns the language chosen earlier on this page, else the browser's.
 pub fn preferred_lang() -> Lang {
     let stored = local_storage().and_then(|storage| storage.get_item(LANG_KEY).ok().flatten());

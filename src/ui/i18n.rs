@@ -33,11 +33,17 @@ messages! {
         "支持 /var/log/messages、journalctl 输出和 kubelet klog 文件；多个文件会合并分析。";
     ChooseFiles => "Choose files…", "选择文件…";
     TrySample => "Try the sample log", "试用示例日志";
+    ClearAll => "Clear all", "全部清除";
+    ClearAllHint => "Remove every loaded file and pod", "移除已加载的全部文件和 Pod";
     DropRelease => "Release to read the files here, in your browser",
         "松开鼠标，即在浏览器本地读取文件";
     Reading => "Reading {file}: {percent}%", "正在读取 {file}：{percent}%";
     FilesHeading => "Files", "文件";
     FileStats => "Lines: {lines} · from the kubelet: {kubelet}", "行数：{lines} · kubelet 日志行：{kubelet}";
+    YearFromDate => "year {year} (from the file date)", "年份 {year}（取自文件日期）";
+    YearBeforeDate => "year {year} (the year before the file date, which is after New Year)",
+        "年份 {year}（文件日期的前一年：文件保存于跨年之后）";
+    YearSample => "year {year} (fixed for the sample)", "年份 {year}（示例日志的固定年份）";
     PodsHeading => "Pods", "Pod 列表";
     PodFilter => "Filter by name or UID", "按名称或 UID 筛选";
     NoPodsYet => "No pods yet. Load a log file to find them.", "尚无 Pod，请先加载日志文件。";
@@ -76,6 +82,8 @@ messages! {
         "文件只在本浏览器中本地读取，不会上传任何内容，页面也不会向其他站点发出请求。";
     ReadFailed => "{file}: the browser could not read the file ({reason}).",
         "{file}：浏览器无法读取该文件（{reason}）。";
+    AlreadyLoaded => "{file} was already loaded, so it was not read again.",
+        "{file} 已经加载过，未重复读取。";
     UnknownPod => "Pod {pod} is not in the loaded files.", "已加载的文件中没有 Pod {pod}。";
     NoEvents => "Pod {pod} has no events at the levels shown. Tick more levels above.",
         "Pod {pod} 在所选级别下没有事件，请在上方勾选更多级别。";

@@ -1,8 +1,13 @@
 //! Feeds files into the page's one analyzer, one at a time in the order they arrived, and
-//! refreshes the analysis after each. It also loads the bundled sample log.
+//! refreshes the analysis after each. A file loaded before is skipped. The bundled sample log
+//! is always read alone: it replaces the user's files, and their files replace it.
 
-use super::read::{read_in_chunks, year_of};
-use super::state::{Progress, ReadFailure, State};
+use super::browser;
+use super::read::{key_of, modified_of, read_in_chunks};
+use super::state::{FileKey, LoadNote, LoadedFile, Progress, State, YearOrigin};
+use crate::analysis::FileId;
+use crate::level::LevelSet;
+use chrono::Datelike;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -36,6 +41,20 @@ pub fn load_files(state: State, files: Vec<web_sys::File>) {
     }
 }
 
+/// Returns the page to its first-visit state: no file, no pod, the default levels and no pod
+/// in the URL. Files still waiting are dropped and the read under way stops.
+pub fn clear_all(state: State) {
+    start_over(state);
+    state.levels.set(LevelSet::DEFAULT);
+    browser::clear_pod_fragment();
+}
+
+/// Forgets every loaded file and every file still waiting, and stops the read under way.
+fn start_over(state: State) {
+    QUEUE.with_borrow_mut(VecDeque::clear);
+    state.forget_files();
+}
+
 async fn drain_queue(state: State) {
     while let Some(file) = QUEUE.with_borrow_mut(VecDeque::pop_front) {
         read_file(state, &file).await;
@@ -45,60 +64,104 @@ async fn drain_queue(state: State) {
     state.progress.set(None);
 }
 
+/// Reads one file into the analyzer, unless the same file was loaded before. The read stops
+/// early when the analyzer is replaced meanwhile (Clear all, the sample).
 async fn read_file(state: State, file: &web_sys::File) {
-    let name = file.name();
-    state.progress.set(Some(Progress {
-        file: name.clone(),
-        percent: 0,
-    }));
-    let id = state
-        .analyzer
-        .try_update_value(|analyzer| analyzer.begin_file(&name, year_of(file)));
-    let Some(id) = id else { return };
+    let key = key_of(file);
+    if state.is_loaded(&key) {
+        let note = LoadNote::AlreadyLoaded { file: key.name };
+        state.load_notes.update(|notes| notes.push(note));
+        return;
+    }
+    if state.sample_loaded.get_untracked() {
+        state.forget_files();
+    }
+
+    let generation = state.generation.get_value();
+    let current = move || state.generation.get_value() == generation;
+    let name = key.name.clone();
+    set_progress(state, &name, 0);
+    let Some(id) = begin_file(state, key) else {
+        return;
+    };
+
     let result = read_in_chunks(file, |bytes, percent| {
+        if !current() {
+            return false;
+        }
         state
             .analyzer
             .update_value(|analyzer| analyzer.push(id, bytes));
-        state.progress.set(Some(Progress {
-            file: name.clone(),
-            percent,
-        }));
+        set_progress(state, &name, percent);
+        true
     })
     .await;
+
+    if !current() {
+        return;
+    }
     state
         .analyzer
         .update_value(|analyzer| analyzer.end_file(id));
     if let Err(reason) = result {
-        state
-            .failures
-            .update(|failures| failures.push(ReadFailure { file: name, reason }));
+        let note = LoadNote::Unreadable { file: name, reason };
+        state.load_notes.update(|notes| notes.push(note));
     }
 }
 
-/// Loads the bundled sample once, then shows its pod.
+fn set_progress(state: State, file: &str, percent: u32) {
+    state.progress.set(Some(Progress {
+        file: file.to_string(),
+        percent,
+    }));
+}
+
+/// Starts a file in the analyzer, which takes its year from the modification time, and
+/// records it as loaded.
+fn begin_file(state: State, key: FileKey) -> Option<FileId> {
+    let modified = modified_of(&key);
+    let id = state
+        .analyzer
+        .try_update_value(|analyzer| analyzer.begin_file_modified(&key.name, modified))?;
+    let year_origin = YearOrigin::FileDate {
+        year: modified.year(),
+    };
+    let file = LoadedFile {
+        key: Some(key),
+        year_origin,
+    };
+    state.loaded.update(|loaded| loaded.push(file));
+    Some(id)
+}
+
+/// Shows the bundled sample's pod. Unless the sample is loaded already, it replaces whatever
+/// else was loaded or was waiting to be read.
 pub fn load_sample(state: State) {
     if !state.sample_loaded.get_untracked() {
-        state.analyzer.update_value(|analyzer| {
-            let id = analyzer.begin_file(SAMPLE_NAME, SAMPLE_YEAR);
-            analyzer.push(id, SAMPLE);
-            analyzer.end_file(id);
-        });
-        state.sample_loaded.set(true);
-        state.refresh_analysis();
+        start_over(state);
+        read_sample(state);
     }
-    let file = state
+    let pod = state
         .analysis
-        .with_untracked(|a| a.files.iter().position(|f| f.name == SAMPLE_NAME));
-    let pod = state.analysis.with_untracked(|a| {
-        a.events
-            .iter()
-            .find(|e| Some(e.file) == file)
-            .and_then(|e| e.pod)
-            .map(|p| a.pods[p].key())
-    });
+        .with_untracked(|a| a.events.iter().find_map(|e| e.pod).map(|p| a.pods[p].key()));
     if let Some(pod) = pod {
         state.choose_pod(pod);
     }
+}
+
+fn read_sample(state: State) {
+    state.analyzer.update_value(|analyzer| {
+        let id = analyzer.begin_file(SAMPLE_NAME, SAMPLE_YEAR);
+        analyzer.push(id, SAMPLE);
+        analyzer.end_file(id);
+    });
+    let file = LoadedFile {
+        key: None,
+        year_origin: YearOrigin::Sample,
+    };
+    state.loaded.set(vec![file]);
+    state.sample_loaded.set(true);
+    state.refresh_analysis();
 }
 
 /// Shows the worst pod when none is chosen yet, so a load always ends on a picture.

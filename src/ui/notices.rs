@@ -3,7 +3,7 @@
 
 use super::i18n::{fill, Msg};
 use super::model::TimelineModel;
-use super::state::State;
+use super::state::{LoadNote, State};
 use crate::analysis::{Analysis, InputIssue};
 use crate::i18n::Lang;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub fn Notices(
         state
             .dismissed_files
             .set(state.analysis.with_untracked(|a| a.files.len()));
-        state.failures.set(Vec::new());
+        state.load_notes.set(Vec::new());
     };
     move || {
         let inputs = input_messages.get();
@@ -49,16 +49,19 @@ fn input_messages(state: State, lang: Lang) -> Vec<String> {
     let mut out = state
         .analysis
         .with(|a| file_messages(a, state.dismissed_files.get(), lang));
-    state.failures.with(|failures| {
-        out.extend(failures.iter().map(|f| {
-            fill(
-                Msg::ReadFailed,
-                lang,
-                &[("file", &f.file), ("reason", &f.reason)],
-            )
-        }))
-    });
+    state
+        .load_notes
+        .with(|notes| out.extend(notes.iter().map(|note| load_message(note, lang))));
     out
+}
+
+fn load_message(note: &LoadNote, lang: Lang) -> String {
+    match note {
+        LoadNote::Unreadable { file, reason } => {
+            fill(Msg::ReadFailed, lang, &[("file", file), ("reason", reason)])
+        }
+        LoadNote::AlreadyLoaded { file } => fill(Msg::AlreadyLoaded, lang, &[("file", file)]),
+    }
 }
 
 /// Writes a message for each issue of each file not yet dismissed.

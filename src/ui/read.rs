@@ -1,8 +1,9 @@
-//! Browser glue for reading dropped or picked files: a `FileList` to files, the year a file's
-//! last line was written in, and the bytes of a file in slices so a large log is never one string.
+//! Browser glue for reading dropped or picked files: a `FileList` to files, what identifies a
+//! file, its modification time, and its bytes in slices so a large log is never one string.
 
+use super::state::FileKey;
+use chrono::{DateTime, NaiveDateTime};
 use gloo_file::futures::read_as_bytes;
-use wasm_bindgen::JsValue;
 
 /// How many bytes are read at a time.
 pub const CHUNK_BYTES: u64 = 4 * 1024 * 1024;
@@ -15,17 +16,34 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Returns the local year of a file's modification time, taken as the year of its last line.
-pub fn year_of(file: &web_sys::File) -> i32 {
-    let date = js_sys::Date::new(&JsValue::from_f64(file.last_modified()));
-    date.get_full_year() as i32
+/// Returns the name, size and modification time of a file.
+pub fn key_of(file: &web_sys::File) -> FileKey {
+    FileKey {
+        name: file.name(),
+        size: file.size(),
+        modified_ms: file.last_modified(),
+    }
+}
+
+/// Returns a file's modification time in UTC. A time that is not a number is taken as now,
+/// as the File API does for a file made without one.
+pub fn modified_of(key: &FileKey) -> NaiveDateTime {
+    let millis = if key.modified_ms.is_finite() {
+        key.modified_ms
+    } else {
+        js_sys::Date::now()
+    };
+    DateTime::from_timestamp_millis(millis as i64)
+        .unwrap_or_default()
+        .naive_utc()
 }
 
 /// Reads `file` slice by slice, handing each slice and the share read so far (0–100) to
-/// `on_chunk`. Fails with the browser's reason when a slice cannot be read.
+/// `on_chunk`, until the file ends or `on_chunk` returns `false`. Fails with the browser's
+/// reason when a slice cannot be read.
 pub async fn read_in_chunks(
     file: &web_sys::File,
-    mut on_chunk: impl FnMut(&[u8], u32),
+    mut on_chunk: impl FnMut(&[u8], u32) -> bool,
 ) -> Result<(), String> {
     let blob = gloo_file::Blob::from(web_sys::Blob::from(file.clone()));
     let size = blob.size();
@@ -35,7 +53,9 @@ pub async fn read_in_chunks(
         let bytes = read_as_bytes(&blob.slice(start, end))
             .await
             .map_err(|error| error.to_string())?;
-        on_chunk(&bytes, (end * 100 / size) as u32);
+        if !on_chunk(&bytes, (end * 100 / size) as u32) {
+            break;
+        }
         start = end;
     }
     Ok(())

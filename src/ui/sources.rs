@@ -1,9 +1,10 @@
-//! The input panel: the file picker, the sample button, the reading progress and the files read.
+//! The input panel: the file picker, the sample button, the reading progress, and the files
+//! read with the year taken for each and a button that clears them all.
 
 use super::i18n::{fill, grouped, Msg};
-use super::load::{load_files, load_sample};
+use super::load::{clear_all, load_files, load_sample};
 use super::read::files_of;
-use super::state::State;
+use super::state::{State, YearOrigin};
 use crate::analysis::FileSummary;
 use leptos::ev;
 use leptos::prelude::*;
@@ -70,15 +71,31 @@ fn ReadingProgress(state: State) -> impl IntoView {
 
 #[component]
 fn FileList(state: State) -> impl IntoView {
+    let lang = state.lang;
     let files = move || state.analysis.with(|analysis| analysis.files.clone());
+    let busy = move || {
+        state.analysis.with(|a| !a.files.is_empty()) || state.progress.with(Option::is_some)
+    };
     view! {
-        <Show when=move || state.analysis.with(|a| !a.files.is_empty())>
-            <h3>{move || Msg::FilesHeading.text(state.lang.get())}</h3>
+        <Show when=busy>
+            <div class="panel-title files-title">
+                <h3>{move || Msg::FilesHeading.text(lang.get())}</h3>
+                <button
+                    type="button"
+                    class="button small"
+                    data-testid="clear-files"
+                    title=move || Msg::ClearAllHint.text(lang.get())
+                    on:click=move |_| clear_all(state)
+                >
+                    {move || Msg::ClearAll.text(lang.get())}
+                </button>
+            </div>
             <ul class="file-list">
                 {move || {
                     files()
                         .into_iter()
-                        .map(|file| view! { <FileItem state=state file=file /> })
+                        .enumerate()
+                        .map(|(index, file)| view! { <FileItem state=state index=index file=file /> })
                         .collect_view()
                 }}
             </ul>
@@ -87,7 +104,7 @@ fn FileList(state: State) -> impl IntoView {
 }
 
 #[component]
-fn FileItem(state: State, file: FileSummary) -> impl IntoView {
+fn FileItem(state: State, index: usize, file: FileSummary) -> impl IntoView {
     let stats = move || {
         let lines = grouped(file.lines);
         let kubelet = grouped(file.kubelet_lines);
@@ -97,11 +114,29 @@ fn FileItem(state: State, file: FileSummary) -> impl IntoView {
             &[("lines", &lines), ("kubelet", &kubelet)],
         )
     };
+    let origin = state
+        .loaded
+        .with_untracked(|loaded| loaded.get(index).map(|f| f.year_origin));
+    let year = file.year;
+    let year_text = move || year_note(year, origin, state.lang.get());
+    // A file that gave nothing has no line to date.
+    let unread = file.issues.iter().any(|issue| issue.is_fatal());
     let warn = !file.issues.is_empty();
     view! {
-        <li class:warn=warn>
+        <li class:warn=warn data-testid="file-item">
             <span class="file-name" title=file.name.clone()>{file.name.clone()}</span>
             <span class="muted small">{stats}</span>
+            <span class="muted small" class:hidden=unread data-testid="file-year">{year_text}</span>
         </li>
     }
+}
+
+/// Says which year the engine took for a file's last line, and why.
+fn year_note(year: i32, origin: Option<YearOrigin>, lang: crate::i18n::Lang) -> String {
+    let msg = match origin {
+        Some(YearOrigin::Sample) => Msg::YearSample,
+        Some(YearOrigin::FileDate { year: modified }) if modified != year => Msg::YearBeforeDate,
+        _ => Msg::YearFromDate,
+    };
+    fill(msg, lang, &[("year", &year.to_string())])
 }

@@ -8,11 +8,40 @@ use crate::rules::RuleSet;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// A file the browser failed to read (the engine never saw it).
+/// A notice about a file that the engine does not report itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadFailure {
-    pub file: String,
-    pub reason: String,
+pub enum LoadNote {
+    /// The browser failed to read the file, with its reason.
+    Unreadable { file: String, reason: String },
+    /// The same file (name, size and modification time) was loaded before, so it was skipped.
+    AlreadyLoaded { file: String },
+}
+
+/// The identity of a picked or dropped file: files with the same name, size and modification
+/// time are taken as one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileKey {
+    pub name: String,
+    pub size: f64,
+    /// `File.lastModified`, in milliseconds since the Unix epoch.
+    pub modified_ms: f64,
+}
+
+/// The source of the year of a file's last line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearOrigin {
+    /// The bundled sample, read with a fixed year.
+    Sample,
+    /// The file's modification time, whose UTC year is `year`.
+    FileDate { year: i32 },
+}
+
+/// A file given to the analyzer, at the same index as its entry in [`Analysis::files`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedFile {
+    /// `None` for the sample, which is never compared with the user's files.
+    pub key: Option<FileKey>,
+    pub year_origin: YearOrigin,
 }
 
 /// How far the reading of the current file has got.
@@ -25,8 +54,13 @@ pub struct Progress {
 /// The signals of the page.
 #[derive(Clone, Copy)]
 pub struct State {
-    /// Every file read so far goes into this one analyzer, so later drops add to the picture.
+    /// Every file read since the last fresh start goes into this one analyzer, so later drops
+    /// add to the picture.
     pub analyzer: StoredValue<Analyzer, LocalStorage>,
+    /// Counts fresh starts of the analyzer, so a read begun before one stops feeding it.
+    pub generation: StoredValue<u64>,
+    /// The files given to the analyzer, in the order of [`Analysis::files`].
+    pub loaded: RwSignal<Vec<LoadedFile>>,
     /// The analyzer's view after the last file was read.
     pub analysis: RwSignal<Arc<Analysis>>,
     pub lang: RwSignal<Lang>,
@@ -37,13 +71,14 @@ pub struct State {
     pub slider: RwSignal<usize>,
     /// The ISO second whose events the detail panel lists.
     pub open: RwSignal<Option<String>>,
-    pub failures: RwSignal<Vec<ReadFailure>>,
+    pub load_notes: RwSignal<Vec<LoadNote>>,
     /// File issues of files before this index have been dismissed.
     pub dismissed_files: RwSignal<usize>,
     pub progress: RwSignal<Option<Progress>>,
     pub dragging: RwSignal<bool>,
     /// The width the timeline has to fill, in CSS pixels.
     pub width: RwSignal<f64>,
+    /// Whether the analyzer contains the bundled sample, which is always read alone.
     pub sample_loaded: RwSignal<bool>,
 }
 
@@ -51,6 +86,8 @@ impl State {
     pub fn new(lang: Lang, pod: Option<String>) -> State {
         State {
             analyzer: StoredValue::new_local(Analyzer::new(RuleSet::builtin())),
+            generation: StoredValue::new(0),
+            loaded: RwSignal::new(Vec::new()),
             analysis: RwSignal::new(Arc::new(Analysis::default())),
             lang: RwSignal::new(lang),
             levels: RwSignal::new(LevelSet::DEFAULT),
@@ -58,7 +95,7 @@ impl State {
             query: RwSignal::new(String::new()),
             slider: RwSignal::new(0),
             open: RwSignal::new(None),
-            failures: RwSignal::new(Vec::new()),
+            load_notes: RwSignal::new(Vec::new()),
             dismissed_files: RwSignal::new(0),
             progress: RwSignal::new(None),
             dragging: RwSignal::new(false),
@@ -78,5 +115,27 @@ impl State {
     pub fn refresh_analysis(&self) {
         let analysis = self.analyzer.with_value(|analyzer| analyzer.analysis());
         self.analysis.set(Arc::new(analysis));
+    }
+
+    /// Starts a fresh analyzer: every file, pod and file notice is forgotten, and a read still
+    /// under way stops feeding the analyzer.
+    pub fn forget_files(&self) {
+        self.generation.update_value(|generation| *generation += 1);
+        self.analyzer.set_value(Analyzer::new(RuleSet::builtin()));
+        self.loaded.set(Vec::new());
+        self.sample_loaded.set(false);
+        self.load_notes.set(Vec::new());
+        self.dismissed_files.set(0);
+        self.query.set(String::new());
+        self.slider.set(0);
+        self.open.set(None);
+        self.pod.set(None);
+        self.refresh_analysis();
+    }
+
+    /// Returns whether a file with this name, size and modification time was loaded already.
+    pub fn is_loaded(&self, key: &FileKey) -> bool {
+        self.loaded
+            .with_untracked(|loaded| loaded.iter().any(|file| file.key.as_ref() == Some(key)))
     }
 }

@@ -413,6 +413,18 @@ describe('Simplified Chinese', () => {
     assert.match(await page.getByTestId('level-filter').textContent(), /警告/);
     assert.match(await page.locator('footer').textContent(), /不会上传/);
     assert.match(await page.locator('.file-list').textContent(), /sample-aks-liveness\.log/);
+    assert.equal((await page.getByTestId('file-year').textContent()).trim(), '年份 2025（示例日志的固定年份）');
+
+    // An own file replaces the sample; its pod is the same one.
+    await page.getByTestId('file-input').setInputFiles(copyCase07(dir));
+    await page.locator('[data-testid="file-item"]', { hasText: 'messages' }).waitFor();
+    assert.equal(await page.getByTestId('file-item').count(), 1);
+    await page.getByTestId('second-mark').first().waitFor();
+    assert.deepEqual(
+      (await marksOf(page)).map((m) => [m.second, m.level]),
+      EXPECTED_MARKS,
+    );
+
 
     await page.locator('[data-testid="second-mark"][data-second="2025-05-16T18:35:20"]').click();
     const details = page.getByTestId('details');

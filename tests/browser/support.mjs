@@ -149,6 +149,20 @@ export function flappyLog(count) {
 }
 
 /**
+ * Writes a log of one pod (`default/late`) whose lines end on Dec 31, as a log rotated just
+ * before midnight and copied on New Year's Day would.
+ */
+export function newYearLog() {
+  const line = (hms, message) =>
+    `Dec 31 ${hms} node-a kubelet[4052]: I1231 ${hms}.100000    4052 ${message}`;
+  return [
+    line('23:59:40', 'kubelet.go:2407] "SyncLoop ADD" source="api" pods=["default/late"]'),
+    line('23:59:50', `prober.go:107] "Probe failed" probeType="Liveness" pod="default/late" podUID="${UID}" containerName="app" probeResult="failure" output=<`),
+    '',
+  ].join('\n');
+}
+
+/**
  * Returns how many marks a window shows in a timeline box `width` px wide, as the engine's
  * `window_marks_for` computes it: 48 px per mark beside 121 px of margins, from 5 to 20 marks.
  */
