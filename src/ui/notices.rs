@@ -1,12 +1,37 @@
-//! The error box: problems with the input files, files the browser could not read, and a chosen
-//! pod that is unknown or has nothing to show, each in the user's language.
+//! The notice box: problems with the input files, files the browser could not read or skipped,
+//! and a chosen pod that is unknown or has nothing to show, each in the user's language. An
+//! error means that nothing could be read or shown, and is red. A note about a file that was
+//! still read, or about what the chosen levels hide, is neutral.
 
 use super::i18n::{fill, Msg};
 use super::model::TimelineModel;
 use super::state::{LoadNote, State};
-use crate::analysis::{Analysis, InputIssue};
+use crate::analysis::Analysis;
 use crate::i18n::Lang;
 use leptos::prelude::*;
+
+/// The severity of a notice, written into its `data-severity` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Severity {
+    Info,
+    Error,
+}
+
+impl Severity {
+    fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One message of the notice box.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Notice {
+    text: String,
+    severity: Severity,
+}
 
 #[component]
 pub fn Notices(
@@ -14,91 +39,113 @@ pub fn Notices(
     pod: Memo<Option<usize>>,
     timeline: Memo<Option<TimelineModel>>,
 ) -> impl IntoView {
-    let input_messages = Memo::new(move |_| input_messages(state, state.lang.get()));
-    let pod_message = Memo::new(move |_| pod_message(state, pod, timeline, state.lang.get()));
+    let input_notices = Memo::new(move |_| input_notices(state, state.lang.get()));
+    let pod_notice = Memo::new(move |_| pod_notice(state, pod, timeline, state.lang.get()));
+    move || {
+        let inputs = input_notices.get();
+        let dismissable = !inputs.is_empty();
+        let notices: Vec<Notice> = inputs.into_iter().chain(pod_notice.get()).collect();
+        (!notices.is_empty())
+            .then(|| view! { <NoticeBox state=state notices=notices dismissable=dismissable /> })
+    }
+}
+
+#[component]
+fn NoticeBox(state: State, notices: Vec<Notice>, dismissable: bool) -> impl IntoView {
+    let worst = notices
+        .iter()
+        .map(|n| n.severity)
+        .max()
+        .unwrap_or(Severity::Info);
+    let role = if worst == Severity::Error {
+        "alert"
+    } else {
+        "status"
+    };
     let dismiss = move |_| {
         state
             .dismissed_files
             .set(state.analysis.with_untracked(|a| a.files.len()));
         state.load_notes.set(Vec::new());
     };
-    move || {
-        let inputs = input_messages.get();
-        let dismissable = !inputs.is_empty();
-        let messages: Vec<String> = inputs.into_iter().chain(pod_message.get()).collect();
-        (!messages.is_empty()).then(|| {
-            view! {
-                <div class="notices" data-testid="error" role="alert">
-                    <ul>{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                    <button
-                        type="button"
-                        class="button small"
-                        class:hidden=!dismissable
-                        on:click=dismiss
-                    >
-                        {move || Msg::Dismiss.text(state.lang.get())}
-                    </button>
-                </div>
-            }
-        })
+    let items = notices
+        .into_iter()
+        .map(|n| view! { <li data-severity=n.severity.name()>{n.text}</li> })
+        .collect_view();
+    view! {
+        <div class="notices" data-testid="error" data-severity=worst.name() role=role>
+            <ul>{items}</ul>
+            <button type="button" class="button small" class:hidden=!dismissable on:click=dismiss>
+                {move || Msg::Dismiss.text(state.lang.get())}
+            </button>
+        </div>
     }
 }
 
-/// Writes the messages about input files that the user has not dismissed.
-fn input_messages(state: State, lang: Lang) -> Vec<String> {
+/// Writes the notices about input files that the user has not dismissed.
+fn input_notices(state: State, lang: Lang) -> Vec<Notice> {
     let mut out = state
         .analysis
-        .with(|a| file_messages(a, state.dismissed_files.get(), lang));
+        .with(|a| file_notices(a, state.dismissed_files.get(), lang));
     state
         .load_notes
-        .with(|notes| out.extend(notes.iter().map(|note| load_message(note, lang))));
+        .with(|notes| out.extend(notes.iter().map(|note| load_notice(note, lang))));
     out
 }
 
-fn load_message(note: &LoadNote, lang: Lang) -> String {
-    match note {
-        LoadNote::Unreadable { file, reason } => {
-            fill(Msg::ReadFailed, lang, &[("file", file), ("reason", reason)])
-        }
-        LoadNote::AlreadyLoaded { file } => fill(Msg::AlreadyLoaded, lang, &[("file", file)]),
-    }
-}
-
-/// Writes a message for each issue of each file not yet dismissed.
-fn file_messages(analysis: &Analysis, dismissed: usize, lang: Lang) -> Vec<String> {
+/// Writes a notice for each issue of each file not yet dismissed. An issue that kept the whole
+/// file out is an error; lines that were cut or decoded with replacement characters are not.
+fn file_notices(analysis: &Analysis, dismissed: usize, lang: Lang) -> Vec<Notice> {
     analysis
         .files
         .iter()
         .skip(dismissed)
         .flat_map(|file| {
-            file.issues
-                .iter()
-                .map(|issue| issue_message(&file.name, issue, lang))
+            file.issues.iter().map(|issue| Notice {
+                text: issue.message(&file.name, lang),
+                severity: if issue.is_fatal() {
+                    Severity::Error
+                } else {
+                    Severity::Info
+                },
+            })
         })
         .collect()
 }
 
-/// Writes the message for one issue of the file `name`.
-pub fn issue_message(name: &str, issue: &InputIssue, lang: Lang) -> String {
-    issue.message(name, lang)
+fn load_notice(note: &LoadNote, lang: Lang) -> Notice {
+    match note {
+        LoadNote::Unreadable { file, reason } => Notice {
+            text: fill(Msg::ReadFailed, lang, &[("file", file), ("reason", reason)]),
+            severity: Severity::Error,
+        },
+        LoadNote::AlreadyLoaded { file } => Notice {
+            text: fill(Msg::AlreadyLoaded, lang, &[("file", file)]),
+            severity: Severity::Info,
+        },
+    }
 }
 
 /// Says why the chosen pod shows no timeline, once some file has been read.
-fn pod_message(
+fn pod_notice(
     state: State,
     pod: Memo<Option<usize>>,
     timeline: Memo<Option<TimelineModel>>,
     lang: Lang,
-) -> Option<String> {
+) -> Option<Notice> {
     let requested = state.pod.get()?;
     if state.analysis.with(|a| a.files.is_empty()) || state.progress.with(Option::is_some) {
         return None;
     }
     match pod.get() {
-        None => Some(fill(Msg::UnknownPod, lang, &[("pod", &requested)])),
-        Some(_) if timeline.with(Option::is_none) => {
-            Some(fill(Msg::NoEvents, lang, &[("pod", &requested)]))
-        }
+        None => Some(Notice {
+            text: fill(Msg::UnknownPod, lang, &[("pod", &requested)]),
+            severity: Severity::Error,
+        }),
+        Some(_) if timeline.with(Option::is_none) => Some(Notice {
+            text: fill(Msg::NoEvents, lang, &[("pod", &requested)]),
+            severity: Severity::Info,
+        }),
         Some(_) => None,
     }
 }

@@ -49,6 +49,8 @@ describe('a file loaded again', () => {
     const notice = page.getByTestId('error');
     await notice.waitFor();
     assert.match(await notice.textContent(), /messages was already loaded/);
+    assert.equal(await notice.getAttribute('data-severity'), 'info', 'a skipped file is no error');
+    assert.equal(await notice.getAttribute('role'), 'status');
     assert.deepEqual(await fileNames(page), ['messages']);
     assert.deepEqual(await marksOf(page), before, 'no event is counted twice');
     const busiest = page.locator('[data-testid="second-mark"][data-second="2025-05-16T18:34:49"]');

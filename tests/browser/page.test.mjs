@@ -39,6 +39,9 @@ const COLOURS = {
   Fatal: 'darkred',
 };
 
+// The backgrounds of the notice box: pale red for errors, pale blue for neutral notes.
+const BACKGROUNDS = { error: 'rgb(255, 244, 242)', info: 'rgb(241, 245, 251)' };
+
 let server;
 let browser;
 let dir;
@@ -193,6 +196,7 @@ describe('a real node log', () => {
     await filter.locator('input[data-level="Normal"]').uncheck();
     await page.getByTestId('error').waitFor();
     assert.match(await page.getByTestId('error').textContent(), /default\/probe-demo.*no events/);
+    assert.equal(await page.getByTestId('error').getAttribute('data-severity'), 'info');
     assert.equal(await page.getByTestId('second-mark').count(), 0);
     await filter.locator('input[data-level="Warning"]').check();
     await filter.locator('input[data-level="Normal"]').check();
@@ -353,6 +357,7 @@ describe('the pod in the URL fragment', () => {
     await page.getByTestId('file-input').setInputFiles(copyCase07(dir));
     await page.getByTestId('error').waitFor();
     assert.match(await page.getByTestId('error').textContent(), /shop\/missing/);
+    assert.equal(await page.getByTestId('error').getAttribute('data-severity'), 'error');
     await page.locator(`[data-testid="pod-item"][data-pod="${PROBE_DEMO}"]`).click();
     await page.getByTestId('second-mark').first().waitFor();
     assert.equal(await page.getByTestId('error').count(), 0);
@@ -372,20 +377,33 @@ describe('bad input', () => {
     `May 16 18:40:01 node-a kubelet[4052]: I0516 18:40:01.100000    4052 kubelet.go:2407] ${'x'.repeat(1024 * 1024)}`,
     '',
   ].join('\n');
+  const invalidUtf8 = Buffer.concat([
+    Buffer.from('May 16 18:40:00 node-a kubelet[4052]: I0516 18:40:00.100000    4052 kubelet.go:2407] "SyncLoop ADD" source="api" pods=["default/caf'),
+    Buffer.from([0xe9]),
+    Buffer.from('"]\n'),
+  ]);
+  // Files that gave nothing are errors; files read with a warning get a neutral note.
   const cases = [
-    ['empty.log', '', /empty\.log: the file is empty/],
-    ['core.bin', binary, /core\.bin: this is a binary file/],
-    ['auth.log', noKubelet, /auth\.log.*no kubelet line/],
-    ['long.log', longLine, /long\.log: line 2 was longer than 256 KiB/],
+    ['empty.log', '', /empty\.log: the file is empty/, 'error'],
+    ['core.bin', binary, /core\.bin: this is a binary file/, 'error'],
+    ['logs.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), /logs\.gz: the file is gzip-compressed/, 'error'],
+    ['auth.log', noKubelet, /auth\.log.*no kubelet line/, 'error'],
+    ['long.log', longLine, /long\.log: line 2 was longer than 256 KiB/, 'info'],
+    ['latin1.log', invalidUtf8, /latin1\.log: line 1 contains bytes that are not UTF-8/, 'info'],
   ];
 
-  for (const [name, content, message] of cases) {
+  for (const [name, content, message, severity] of cases) {
     test(`${name} reported, pods kept`, async () => {
       const { context, page } = await withCase07();
       await page.getByTestId('file-input').setInputFiles(writeInput(dir, name, content));
       const error = page.getByTestId('error');
       await error.waitFor();
       assert.match(await error.textContent(), message);
+      assert.equal(await error.getAttribute('data-severity'), severity);
+      assert.equal(await error.locator('li').getAttribute('data-severity'), severity);
+      assert.equal(await error.getAttribute('role'), severity === 'error' ? 'alert' : 'status');
+      const background = await error.evaluate((box) => getComputedStyle(box).backgroundColor);
+      assert.equal(background, BACKGROUNDS[severity], `a ${severity} box has its own colour`);
       await page.locator(`[data-testid="pod-item"][data-pod="${PROBE_DEMO}"]`).waitFor();
       assert.equal(await page.getByTestId('second-mark').count(), EXPECTED_MARKS.length);
       await screenshot(page, `bad-input-${name.replace('.', '-')}`);
@@ -424,7 +442,6 @@ describe('Simplified Chinese', () => {
       (await marksOf(page)).map((m) => [m.second, m.level]),
       EXPECTED_MARKS,
     );
-
 
     await page.locator('[data-testid="second-mark"][data-second="2025-05-16T18:35:20"]').click();
     const details = page.getByTestId('details');
