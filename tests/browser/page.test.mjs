@@ -11,6 +11,7 @@ import {
   launch,
   marksOf,
   openPage,
+  ROOT,
   scratchDir,
   screenshot,
   serveDist,
@@ -461,4 +462,31 @@ describe('Simplified Chinese', () => {
     assertOnlyOrigin(requests);
     await context.close();
   });
+});
+
+describe('the READMEs', () => {
+  // The READMEs name the page's buttons in bold; the names must be the ones the page shows.
+  const languages = [
+    ['en-US', 'README.md'],
+    ['zh-CN', 'README.zh-CN.md'],
+  ];
+  for (const [locale, file] of languages) {
+    test(`${file} names page buttons`, async () => {
+      const readme = readFileSync(join(ROOT, file), 'utf8');
+      const { context, page } = await openPage(browser, server.origin, { locale });
+      await page.getByTestId('sample-button').click();
+      await page.getByTestId('second-mark').first().waitFor();
+      const buttons = [
+        page.locator('label:has([data-testid="file-input"])'),
+        page.getByTestId('sample-button'),
+        page.getByTestId('download-svg'),
+        page.getByTestId('clear-files'),
+      ];
+      for (const button of buttons) {
+        const name = (await button.textContent()).trim();
+        assert.ok(readme.includes(`**${name}**`), `${file} names the button **${name}**`);
+      }
+      await context.close();
+    });
+  }
 });
