@@ -114,7 +114,11 @@ fn write_header(svg: &mut String, seconds: &[Second<'_>], info: &ExportInfo) {
             "UID",
             "Files",
             "Time",
-            format!("{events} events in {} seconds", seconds.len()),
+            format!(
+                "{} in {}",
+                counted(events, "event"),
+                counted(seconds.len(), "second")
+            ),
         ),
         Lang::ZhCn => (
             "UID",
@@ -337,9 +341,17 @@ fn raw_rows(text: &str) -> Vec<String> {
         start = end;
     }
     if start < chars.len() {
-        rows.push(format!("… (+{} characters)", chars.len() - start));
+        rows.push(format!("… (+{})", counted(chars.len() - start, "character")));
     }
     rows
+}
+
+/// Writes `count` with `noun` in the singular or the plural.
+fn counted(count: usize, noun: &str) -> String {
+    match count {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
 }
 
 /// Escapes text for XML content and attributes, and replaces the control characters that XML
