@@ -341,7 +341,10 @@ fn raw_rows(text: &str) -> Vec<String> {
         start = end;
     }
     if start < chars.len() {
-        rows.push(format!("… (+{})", counted(chars.len() - start, "character")));
+        rows.push(format!(
+            "… (+{})",
+            counted(chars.len() - start, "character")
+        ));
     }
     rows
 }
