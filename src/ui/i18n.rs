@@ -41,8 +41,8 @@ messages! {
     FilesHeading => "Files", "文件";
     FileStats => "Lines: {lines} · from the kubelet: {kubelet}", "行数：{lines} · kubelet 日志行：{kubelet}";
     YearFromDate => "year {year} (from the file date)", "年份 {year}（取自文件日期）";
-    YearBeforeDate => "year {year} (the year before the file date, which is after New Year)",
-        "年份 {year}（文件日期的前一年：文件保存于跨年之后）";
+    YearBeforeDate => "year {year} (the year before the file date, because in the file date's year the last line would come after the file was saved)",
+        "年份 {year}（文件日期的前一年，因为按文件日期所在年份，最后一行会晚于文件保存时间）";
     YearSample => "year {year} (fixed for the sample)", "年份 {year}（示例日志的固定年份）";
     PodsHeading => "Pods", "Pod 列表";
     PodFilter => "Filter by name or UID", "按名称或 UID 筛选";

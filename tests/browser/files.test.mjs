@@ -204,7 +204,7 @@ describe('the year of a file', () => {
     );
     assert.equal(
       (await page.getByTestId('file-year').textContent()).trim(),
-      'year 2025 (the year before the file date, which is after New Year)',
+      'year 2025 (the year before the file date, because in the file date\'s year the last line would come after the file was saved)',
     );
     await screenshot(page, 'new-year');
     await context.close();
