@@ -14,6 +14,14 @@ fn podlife(args: &[&str]) -> Output {
         .expect("podlife runs")
 }
 
+/// Runs podlife on `logs` for the pod of case 07 with its year, plus `extra` flags.
+fn probe_demo(logs: &[&str], extra: &[&str]) -> Output {
+    let mut args: Vec<&str> = logs.iter().flat_map(|log| ["--logfile", log]).collect();
+    args.extend(["--podname", "probe-demo", "--year", "2025"]);
+    args.extend(extra);
+    podlife(&args)
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -65,16 +73,7 @@ fn json_has_contract_fields() {
 
 #[test]
 fn json_events_in_time_order() {
-    let output = podlife(&[
-        "--logfile",
-        CASE_07,
-        "--podname",
-        "probe-demo",
-        "--year",
-        "2025",
-        "--format",
-        "json",
-    ]);
+    let output = probe_demo(&[CASE_07], &["--format", "json"]);
     let times: Vec<String> = json_lines(&stdout(&output))
         .iter()
         .map(|e| e["time"].as_str().unwrap().to_string())
@@ -87,18 +86,7 @@ fn json_events_in_time_order() {
 
 #[test]
 fn eventlevel_filters_levels() {
-    let output = podlife(&[
-        "--logfile",
-        CASE_07,
-        "--podname",
-        "probe-demo",
-        "--year",
-        "2025",
-        "--format",
-        "json",
-        "--eventlevel",
-        "Warning",
-    ]);
+    let output = probe_demo(&[CASE_07], &["--format", "json", "--eventlevel", "Warning"]);
     let events = json_lines(&stdout(&output));
     assert!(!events.is_empty());
     assert!(events.iter().all(|e| e["level"] == "Warning"), "{events:?}");
@@ -133,18 +121,10 @@ fn svg_default_file_name() {
 fn out_path_and_csv() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("events.csv");
-    let output = podlife(&[
-        "--logfile",
-        CASE_07,
-        "--podname",
-        "probe-demo",
-        "--year",
-        "2025",
-        "--format",
-        "csv",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let output = probe_demo(
+        &[CASE_07],
+        &["--format", "csv", "--out", out.to_str().unwrap()],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let csv = std::fs::read_to_string(out).unwrap();
     assert!(csv.starts_with("time,level,kind,pod,uid,container,file,line,klog_time,text\n"));
@@ -153,16 +133,7 @@ fn out_path_and_csv() {
 
 #[test]
 fn text_timeline_one_row_per_second() {
-    let output = podlife(&[
-        "--logfile",
-        CASE_07,
-        "--podname",
-        "probe-demo",
-        "--year",
-        "2025",
-        "--format",
-        "text",
-    ]);
+    let output = probe_demo(&[CASE_07], &["--format", "text"]);
     let text = stdout(&output);
     let mut lines = text.lines();
     let header = lines.next().unwrap_or_default();
@@ -258,18 +229,7 @@ fn name_in_several_namespaces_selects_all() {
 
 #[test]
 fn pod_without_events_exits_zero_with_note() {
-    let output = podlife(&[
-        "--logfile",
-        CASE_07,
-        "--podname",
-        "probe-demo",
-        "--year",
-        "2025",
-        "--format",
-        "json",
-        "--eventlevel",
-        "Fatal",
-    ]);
+    let output = probe_demo(&[CASE_07], &["--format", "json", "--eventlevel", "Fatal"]);
     assert!(output.status.success());
     assert!(stdout(&output).is_empty());
     assert!(
@@ -327,22 +287,15 @@ fn bad_files_reported_and_others_kept() {
         &[0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3],
     );
     let prose = write_file(dir.path(), "notes.txt", b"nothing to see here\njust text\n");
-    let output = podlife(&[
-        "--logfile",
-        empty.to_str().unwrap(),
-        "--logfile",
-        binary.to_str().unwrap(),
-        "--logfile",
-        prose.to_str().unwrap(),
-        "--logfile",
-        CASE_07,
-        "--podname",
-        "probe-demo",
-        "--year",
-        "2025",
-        "--format",
-        "json",
-    ]);
+    let output = probe_demo(
+        &[
+            empty.to_str().unwrap(),
+            binary.to_str().unwrap(),
+            prose.to_str().unwrap(),
+            CASE_07,
+        ],
+        &["--format", "json"],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let errors = stderr(&output);
     assert!(errors.contains("empty.log: the file is empty"), "{errors}");
@@ -364,16 +317,7 @@ fn megabyte_line_reported_and_rest_read() {
     bytes.push(b'\n');
     bytes.extend_from_slice(&std::fs::read(CASE_07).unwrap());
     let log = write_file(dir.path(), "long.log", &bytes);
-    let output = podlife(&[
-        "--logfile",
-        log.to_str().unwrap(),
-        "--podname",
-        "probe-demo",
-        "--year",
-        "2025",
-        "--format",
-        "json",
-    ]);
+    let output = probe_demo(&[log.to_str().unwrap()], &["--format", "json"]);
     assert!(output.status.success());
     assert!(
         stderr(&output).contains("line 1 was longer than 256 KiB"),
@@ -404,18 +348,7 @@ fn diagnostics_share_the_prefix() {
 
 #[test]
 fn repeated_logfile_read_once() {
-    let output = podlife(&[
-        "--logfile",
-        CASE_07,
-        "--logfile",
-        CASE_07,
-        "--podname",
-        "probe-demo",
-        "--year",
-        "2025",
-        "--format",
-        "json",
-    ]);
+    let output = probe_demo(&[CASE_07, CASE_07], &["--format", "json"]);
     assert!(output.status.success());
     assert!(
         stderr(&output).contains("more than once"),

@@ -4,15 +4,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  startSession,
+  stopSession,
   copyCase07,
   flappyLog,
-  launch,
   marksOf,
   newYearLog,
   openPage,
-  scratchDir,
   screenshot,
-  serveDist,
   writeInput,
 } from './support.mjs';
 
@@ -23,15 +22,9 @@ let browser;
 let dir;
 
 before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  dir = scratchDir();
+  ({ server, browser, dir } = await startSession());
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => stopSession({ server, browser }));
 
 const pods = (page) =>
   page.getByTestId('pod-item').evaluateAll((items) => items.map((item) => item.dataset.pod));

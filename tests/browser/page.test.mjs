@@ -6,15 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  startSession,
+  stopSession,
   copyCase07,
   flappyLog,
-  launch,
   marksOf,
   openPage,
   ROOT,
-  scratchDir,
   screenshot,
-  serveDist,
   timelineFit,
   windowMarksFor,
   writeInput,
@@ -48,15 +47,9 @@ let browser;
 let dir;
 
 before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  dir = scratchDir();
+  ({ server, browser, dir } = await startSession());
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => stopSession({ server, browser }));
 
 /** Opens the page, loads case 07 through the file picker and picks default/probe-demo. */
 async function withCase07(options = {}) {

@@ -204,3 +204,16 @@ export async function marksOf(page) {
     })),
   );
 }
+
+/** Starts the static server for dist/ and Chromium, and makes a scratch folder for inputs. */
+export async function startSession() {
+  const server = await serveDist();
+  const browser = await launch();
+  return { server, browser, dir: scratchDir() };
+}
+
+/** Closes what startSession opened; parts that failed to start are skipped. */
+export async function stopSession({ server, browser }) {
+  await browser?.close();
+  await server?.stop();
+}

@@ -4,14 +4,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  startSession,
+  stopSession,
   copyCase07,
   flappyLog,
-  launch,
   marksOf,
   openPage,
-  scratchDir,
   screenshot,
-  serveDist,
   timelineFit,
   windowMarksFor,
   writeInput,
@@ -25,15 +24,9 @@ let browser;
 let dir;
 
 before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  dir = scratchDir();
+  ({ server, browser, dir } = await startSession());
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => stopSession({ server, browser }));
 
 /** Opens the page at `width` px and draws default/flappy's whole lifecycle. */
 async function withFlappy(width, locale = 'en-US') {
