@@ -14,7 +14,7 @@ use std::borrow::Cow;
 /// How many leading bytes of a file are checked for signs of binary content.
 const SNIFF_BYTES: usize = 8192;
 
-/// Where the year of a file's last line comes from.
+/// The source of the year of a file's last line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearSource {
     /// A year the user gave.
@@ -56,6 +56,17 @@ pub(crate) struct RawEvent {
     pub klog_time: Option<String>,
     pub hit: Hit,
     pub text: String,
+}
+
+impl RawEvent {
+    /// Returns the line's position in its file's time, for resolving its year.
+    pub fn sighting(&self) -> Sighting {
+        Sighting {
+            file: self.file,
+            stamp: self.stamp,
+            rollovers: self.rollovers,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -126,8 +137,8 @@ impl Analyzer {
     }
 
     /// Starts a file whose modification time (UTC) is `modified`. Its last line is taken to be
-    /// in the year of that time, or the year before when that would put the line more than a
-    /// day after the file was written (a log of Dec 31 saved on Jan 1).
+    /// in the year of that time. When that would put the line more than a day after the file
+    /// was written (a log of Dec 31 saved on Jan 1), the year before is taken.
     pub fn begin_file_modified(&mut self, name: &str, modified: NaiveDateTime) -> FileId {
         self.begin_file_with(name, YearSource::Modified(modified))
     }

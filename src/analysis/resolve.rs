@@ -1,5 +1,6 @@
-//! Turns the collected lines into an [`Analysis`]: years are assigned, each event is attributed
-//! to a pod through the identity maps, the context conditions set levels, and pods are counted.
+//! Turns the collected lines into an [`Analysis`]. Years are assigned and each event is
+//! attributed to a pod through the identity maps. Then the context conditions set levels and
+//! pods are counted.
 
 use super::analyzer::{Analyzer, FileState, RawEvent};
 use super::links::{Links, PodName, Sighting};
@@ -13,18 +14,20 @@ use std::collections::HashMap;
 /// Builds the analysis of everything `analyzer` has read.
 pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
     let links = &analyzer.links;
+    let clock = Clock::new(&analyzer.files);
     let mut pods = PodTable::default();
     for known in &links.known_pods {
         let pod = pods.index_of(&known.name);
         let seen = [known.first, known.last].into_iter().flatten();
-        for time in seen.filter_map(|s| sighting_time(&s, &analyzer.files[s.file])) {
+        for time in seen.filter_map(|sighting| clock.time(&sighting)) {
             pods.summaries[pod].see(time);
         }
     }
+
     let mut events: Vec<(Event, &RawEvent)> = Vec::new();
     let mut node_events = Vec::new();
     for raw in &analyzer.events {
-        let Some(time) = timestamp(raw, &analyzer.files[raw.file]) else {
+        let Some(time) = clock.time(&raw.sighting()) else {
             continue;
         };
         if raw.hit.kind.scope() == Scope::Node {
@@ -38,6 +41,7 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
         pods.add_uid(pod, uid.as_deref());
         events.push((to_event(raw, time, Some(pod), uid, analyzer), raw));
     }
+
     sort_events(&mut events);
     sort_events(&mut node_events);
     apply_conditions(&mut events, links);
@@ -47,22 +51,36 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
     let mut pods = pods.summaries;
     count_events(&mut pods, &events);
     Analysis {
-        files: analyzer.files.iter().map(file_summary).collect(),
+        files: analyzer
+            .files
+            .iter()
+            .zip(&clock.end_years)
+            .map(|(file, &year)| file_summary(file, year))
+            .collect(),
         pods,
         events,
         node_events,
     }
 }
 
-/// Returns the line's time, with the year counted back from the file's last line.
-fn timestamp(raw: &RawEvent, file: &FileState) -> Option<Timestamp> {
-    let year = file.tracker.year_of(raw.rollovers, file.end_year());
-    raw.stamp.resolve(year)
+/// The files' year counting, with each file's last-line year worked out once.
+struct Clock<'a> {
+    files: &'a [FileState],
+    end_years: Vec<i32>,
 }
 
-fn sighting_time(sighting: &Sighting, file: &FileState) -> Option<Timestamp> {
-    let year = file.tracker.year_of(sighting.rollovers, file.end_year());
-    sighting.stamp.resolve(year)
+impl<'a> Clock<'a> {
+    fn new(files: &'a [FileState]) -> Clock<'a> {
+        let end_years = files.iter().map(FileState::end_year).collect();
+        Clock { files, end_years }
+    }
+
+    /// Returns the time of a line, with the year counted back from its file's last line.
+    fn time(&self, at: &Sighting) -> Option<Timestamp> {
+        let tracker = &self.files[at.file].tracker;
+        let year = tracker.year_of(at.rollovers, self.end_years[at.file]);
+        at.stamp.resolve(year)
+    }
 }
 
 /// Returns the pod (and its UID, when known) that an event belongs to.
@@ -208,10 +226,11 @@ fn apply_conditions(events: &mut [(Event, &RawEvent)], links: &Links) {
     }
 }
 
-/// Names the container of PLEG events whose container ID no line ties to a name, when it is the
-/// restart of the pod's only known container: the kubelet gives a restarted container a new ID
-/// that often appears nowhere else, as after a liveness-probe kill. The sandbox is excluded
-/// because its IDs are known or its events are already renamed.
+/// Names the container of PLEG events whose container ID no line ties to a name, when the event
+/// follows a death in a pod with only one known container. The kubelet gives a restarted
+/// container a new ID that often appears nowhere else, as after a liveness-probe kill.
+// NOTE: only sandbox IDs that some line names are excluded, so a new sandbox whose ID no line
+// names, started after the container died, is taken for the container's restart.
 fn name_restarted_containers(events: &mut [(Event, &RawEvent)], links: &Links) {
     let mut names: HashMap<usize, Vec<String>> = HashMap::new();
     for (event, _) in events.iter() {
@@ -284,7 +303,7 @@ fn count_events(pods: &mut [PodSummary], events: &[Event]) {
     }
 }
 
-fn file_summary(file: &FileState) -> FileSummary {
+fn file_summary(file: &FileState, year: i32) -> FileSummary {
     let mut issues = Vec::new();
     if file.bytes == 0 {
         issues.push(InputIssue::Empty);
@@ -308,7 +327,7 @@ fn file_summary(file: &FileState) -> FileSummary {
     }
     FileSummary {
         name: file.name.clone(),
-        year: file.end_year(),
+        year,
         bytes: file.bytes,
         lines: file.lines,
         kubelet_lines: file.kubelet_lines,
