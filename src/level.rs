@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// How serious an event is. The order of the variants is the severity order, so the highest
+/// The severity of an event. The order of the variants is the severity order, so the highest
 /// level of a set of events is its `max()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Level {

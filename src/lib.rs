@@ -2,9 +2,9 @@
 //! lifecycle of every pod in them from the kubelet's lines.
 //!
 //! The engine is plain Rust with no browser dependency. Bytes go in through
-//! [`analysis::Analyzer`] in chunks of any size; lines are split ([`input`]), their wrapper and
-//! klog header parsed, the kubelet message read ([`message`]) and matched against the rule table
-//! ([`rules`], data in `src/rules/builtin.json`). [`analysis::Analyzer::analysis`] then attributes
+//! [`analysis::Analyzer`] in chunks of any size. [`input`] splits them into lines and parses each
+//! line's wrapper and klog header. [`message`] reads the kubelet message, which is then matched
+//! against the rule table ([`rules`], data in `src/rules/builtin.json`). [`analysis::Analyzer::analysis`] then attributes
 //! every event to its pod and gives an [`analysis::Analysis`]. The [`timeline`] module turns one
 //! pod's events into seconds, a layout and a standalone SVG; [`export`] writes JSON lines, CSV and
 //! text. The CLI (`src/bin/podlife`) and the page (`ui`, WebAssembly only) are consumers.

@@ -27,7 +27,7 @@ fn case_events(case_dir: &Path, pod: &str, year: i64) -> Vec<Value> {
         .collect()
 }
 
-/// Whether `event` matches an expected row: same second, kind, and level and container when
+/// Returns whether `event` matches an expected row: same second, kind, and level and container when
 /// the row gives them.
 fn matches(event: &Value, row: &Value) -> bool {
     let time = event["time"].as_str().unwrap_or_default();

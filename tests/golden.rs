@@ -224,10 +224,12 @@ fn check(expected: &Expected, analysis: &Analysis, mode: Mode) -> Vec<String> {
 fn check_pods(expected: &Expected, analysis: &Analysis, failures: &mut Vec<String>) {
     let mut found = pod_keys(analysis);
     found.sort();
-    let mut wanted: Vec<String> = expected.pods.iter().map(|p| p.pod.clone()).collect();
-    wanted.sort();
-    if found != wanted {
-        failures.push(format!("pod list: expected {wanted:?}, found {found:?}"));
+    let mut expected_pods: Vec<String> = expected.pods.iter().map(|p| p.pod.clone()).collect();
+    expected_pods.sort();
+    if found != expected_pods {
+        failures.push(format!(
+            "pod list: expected {expected_pods:?}, found {found:?}"
+        ));
     }
     for pod in &expected.pods {
         let Some(uid) = &pod.uid else { continue };

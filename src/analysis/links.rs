@@ -1,6 +1,6 @@
-//! The identity maps that attribute lines naming a pod only by UID or a container only by ID:
-//! UID ↔ pod from every line that carries both, container ID → pod and container name, the
-//! sandbox IDs, and the exit code of each finished container.
+//! The identity maps that attribute lines naming a pod only by UID or a container only by ID.
+//! They map UID ↔ pod from every line that carries both, and container ID → pod and container
+//! name. They also keep the sandbox IDs and the exit code of each finished container.
 
 use crate::message::{parse_pod_ref, PodRef, Structured};
 use crate::time::Stamp;
@@ -11,14 +11,14 @@ use std::sync::OnceLock;
 /// A pod's name and namespace; the namespace is `None` only for names seen without one.
 pub type PodName = (Option<String>, String);
 
-/// What one container ID is known to belong to.
+/// The pod and name known for one container ID.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContainerInfo {
     pub pod: Option<PodRef>,
     pub name: Option<String>,
 }
 
-/// Where a line stands in time before its year is known: enough to resolve it later.
+/// A line's position in time before its year is known, enough to resolve it later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sighting {
     pub file: usize,
@@ -94,7 +94,7 @@ impl Links {
         known.last = self.current.or(known.last);
     }
 
-    /// Records a container ID with whatever the line says about its pod and name.
+    /// Records a container ID with the pod and name the line gives for it.
     pub fn learn_container(&mut self, id: &str, pod: Option<&PodRef>, name: Option<&str>) {
         let entry = self.containers.entry(id.to_string()).or_default();
         if entry.pod.is_none() {
@@ -180,7 +180,7 @@ impl Links {
     }
 }
 
-/// Every printf pod reference `name_namespace(uid` in `text`, cut or whole.
+/// Returns every printf pod reference `name_namespace(uid` in `text`, cut or whole.
 pub fn printf_refs(text: &str) -> impl Iterator<Item = PodRef> + '_ {
     static PRINTF_REF: OnceLock<Regex> = OnceLock::new();
     let regex = PRINTF_REF.get_or_init(|| {

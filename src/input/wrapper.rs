@@ -1,10 +1,12 @@
-//! The wrapper a log writer puts around a program's message: the rsyslog traditional format
-//! (`Dec  4 10:00:00 host kubelet[123]: …`, which is also journalctl's `short` and, with a
-//! fraction, `short-precise`), the RFC 3339 form of rsyslog and journalctl `short-iso`
-//! (`2024-12-04T10:00:00.123456+08:00 host kubelet[1]: …`), or none at all (a bare klog line).
+//! The wrapper a log writer puts around a program's message. Three forms are read:
+//! - the rsyslog traditional format `Dec  4 10:00:00 host kubelet[123]: …`, which is also
+//!   journalctl's `short` and, with a fraction, `short-precise`;
+//! - the RFC 3339 form of rsyslog and journalctl `short-iso`,
+//!   `2024-12-04T10:00:00.123456+08:00 host kubelet[1]: …`;
+//! - none at all, for a bare klog line.
 //!
-//! Limitations: the program tag is not checked, so any program's line is returned; deciding
-//! whether it holds a kubelet message is the klog header's job.
+//! Limitations: the program tag is not checked, so any program's line is returned. Whether it
+//! contains a kubelet message is decided by its klog header.
 
 use crate::time::{Precision, Stamp};
 

@@ -222,15 +222,15 @@ impl Rule {
         structured: Option<&Structured<'_>>,
         hits: &mut Vec<Hit>,
     ) {
-        if let Some(wanted) = &self.spec.message {
+        if let Some(expected) = &self.spec.message {
             match structured {
-                Some(s) if s.message == wanted.as_str() => {}
+                Some(s) if s.message == expected.as_str() => {}
                 _ => return,
             }
         }
-        for (path, wanted) in &self.spec.fields {
+        for (path, expected) in &self.spec.fields {
             let value = structured.and_then(|s| s.lookup(path));
-            if value.as_deref() != Some(wanted.as_str()) {
+            if value.as_deref() != Some(expected.as_str()) {
                 return;
             }
         }

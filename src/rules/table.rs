@@ -60,7 +60,7 @@ fn is_false(value: &bool) -> bool {
     !*value
 }
 
-/// What to do with a line that lists several pods.
+/// The handling of a line that lists several pods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PodsMode {

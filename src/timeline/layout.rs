@@ -1,9 +1,9 @@
-//! The geometry of a timeline, shared by the page and the SVG export: marks placed in time order
-//! along a horizontal axis, alternating above and below it so neighbouring labels do not collide,
-//! with the time gaps between distant marks written on the axis.
+//! The geometry of a timeline, shared by the page and the SVG export. Marks stand in time order
+//! on a horizontal axis and alternate above and below it, so neighbouring labels do not collide.
+//! The time gaps between distant marks are written on the axis.
 //!
 //! Marks are spaced evenly rather than in proportion to time, because lifecycles mix bursts of
-//! one second with quiet hours; the gap labels keep the real distances readable.
+//! one second with quiet hours. The gap labels keep the real distances readable.
 
 use super::aggregate::Second;
 use super::window::{Window, WINDOW_MARKS};
@@ -59,13 +59,13 @@ pub struct Mark {
     /// Baseline of the first text row; each further row is [`Mark::line_height`] lower.
     pub text_y: f64,
     pub line_height: f64,
-    /// Where the text stands relative to `x`: centred, or to one side near the edges.
+    /// The text's alignment at `text_x`: centred, or to one side near the edges.
     pub anchor: Anchor,
     /// The x of the text, which is `x` unless the text is anchored to one side.
     pub text_x: f64,
 }
 
-/// How a mark's text lines up with the mark: the SVG `text-anchor` value.
+/// The alignment of a mark's text, as the SVG `text-anchor` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchor {
     Start,
@@ -84,7 +84,7 @@ impl Anchor {
     }
 }
 
-/// What a row of a mark's text shows.
+/// The content of one row of a mark's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowKind {
     Date,
@@ -373,7 +373,8 @@ mod tests {
             "the last label is pushed left"
         );
         for mark in &tight.marks {
-            assert!(mark.text_x >= 4.0 && mark.text_x <= width - 4.0, "{mark:?}");
+            assert!(mark.text_x >= 4.0, "{mark:?}");
+            assert!(mark.text_x <= width - 4.0, "{mark:?}");
         }
     }
 

@@ -24,7 +24,7 @@ const ROW_HEIGHT: f64 = 16.0;
 const RAW_WRAP: usize = 150;
 const MAX_RAW_ROWS: usize = 8;
 
-/// What the export's header says about the picture.
+/// The facts the export's header gives about the picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportInfo {
     /// `namespace/name`, or several keys separated by commas.
