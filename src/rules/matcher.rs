@@ -3,7 +3,7 @@
 //! An Aho-Corasick automaton over every rule's literal picks the candidate rules of a message,
 //! so most lines are rejected before any structured parsing or regex runs.
 
-use super::table::{Condition, PodsMode, RuleError, RuleFile, RuleSpec, GROUPS};
+use super::table::{Condition, PodsMode, RuleError, RuleFile, RuleSpec, Source, GROUPS};
 use crate::kind::EventKind;
 use crate::level::Level;
 use crate::message::{parse_pod_list, parse_pod_ref, parse_structured, PodRef, Structured};
@@ -40,6 +40,9 @@ pub struct Hit {
     pub exit_code: Option<i32>,
     /// The back-off length as written, such as `40s` or `5m0s`.
     pub backoff: Option<String>,
+    /// The sandbox a new container belongs to, as containerd's `CreateContainer within
+    /// sandbox "…"` names it.
+    pub sandbox_id: Option<String>,
     /// How many pods the line lists, for replay detection.
     pub listed_pods: usize,
     pub pods_mode: PodsMode,
@@ -152,10 +155,12 @@ impl RuleSet {
         self.compiled.prefilter.is_match(text)
     }
 
-    /// Appends every moment the rules find in `message` (a klog message, after the header) to
-    /// `hits`. `structured` is the message parsed as `"msg" key=value`, when it is.
+    /// Appends every moment the rules of `source` find in `message` (for the kubelet, a klog
+    /// message after the header) to `hits`. `structured` is the message parsed as
+    /// `"msg" key=value`, when it is.
     pub fn match_message(
         &self,
+        source: Source,
         message: &str,
         structured: Option<&Structured<'_>>,
         hits: &mut Vec<Hit>,
@@ -173,7 +178,11 @@ impl RuleSet {
         candidates.sort_unstable();
         candidates.dedup();
         for index in candidates {
-            self.compiled.rules[index].apply(index, message, structured, hits);
+            let rule = &self.compiled.rules[index];
+            if rule.spec.source != source {
+                continue;
+            }
+            rule.apply(index, message, structured, hits);
         }
     }
 }
@@ -276,6 +285,9 @@ impl Rule {
             exit_code: slot("exit_code").and_then(|code| code.trim().parse().ok()),
             backoff: caps
                 .and_then(|c| c.name("backoff"))
+                .map(|m| m.as_str().to_string()),
+            sandbox_id: caps
+                .and_then(|c| c.name("sandbox_id"))
                 .map(|m| m.as_str().to_string()),
             listed_pods: listed.len(),
             pods_mode: self.spec.pods,

@@ -12,4 +12,4 @@ mod table;
 
 pub(crate) use matcher::structured_of;
 pub use matcher::{Hit, RuleSet};
-pub use table::{Condition, PodsMode, RuleError, RuleFile, RuleSpec};
+pub use table::{Condition, PodsMode, RuleError, RuleFile, RuleSpec, Source};

@@ -33,7 +33,8 @@ pub struct RuleSpec {
     pub fields: BTreeMap<String, String>,
     /// A regular expression over the klog message. Named groups `pod` (a whole reference),
     /// `namespace` and `name` (its parts), `pods`, `uid`, `container`, `container_id`,
-    /// `exit_code` and `backoff` fill the event.
+    /// `exit_code`, `backoff` and `sandbox_id` (the sandbox a new container belongs to) fill the
+    /// event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regex: Option<String>,
     /// Text the message must contain before the rule is tried; defaults to `message`.
@@ -54,6 +55,28 @@ pub struct RuleSpec {
     /// A context rule that can change the level once the whole log is read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<Condition>,
+    /// The program whose messages the rule reads; the kubelet when absent.
+    #[serde(default, skip_serializing_if = "Source::is_default")]
+    pub source: Source,
+}
+
+/// The program that wrote a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// The kubelet: a klog line, or a JSON record of `--logging-format=json`.
+    #[default]
+    Kubelet,
+    /// containerd's logfmt lines, `time="…" level=info msg="…"`; the message is `msg`.
+    Containerd,
+    /// The kernel's lines, such as the memory cgroup's `oom-kill:` report.
+    Kernel,
+}
+
+impl Source {
+    fn is_default(&self) -> bool {
+        *self == Source::Kubelet
+    }
 }
 
 fn is_false(value: &bool) -> bool {
@@ -144,7 +167,7 @@ impl fmt::Display for RuleError {
             RuleError::UnknownGroup { id, group } => write!(
                 f,
                 "rule {id:?}: field \"regex\" has unknown group {group:?}; \
-                 use pod, namespace, name, pods, uid, container, container_id, exit_code or backoff"
+                 use pod, namespace, name, pods, uid, container, container_id, exit_code, backoff or sandbox_id"
             ),
             RuleError::UnknownSlot { id, slot } => write!(
                 f,
@@ -158,7 +181,7 @@ impl fmt::Display for RuleError {
 impl std::error::Error for RuleError {}
 
 /// The capture group names a regex may use.
-pub(crate) const GROUPS: [&str; 9] = [
+pub(crate) const GROUPS: [&str; 10] = [
     "pod",
     "namespace",
     "name",
@@ -168,4 +191,5 @@ pub(crate) const GROUPS: [&str; 9] = [
     "container_id",
     "exit_code",
     "backoff",
+    "sandbox_id",
 ];
