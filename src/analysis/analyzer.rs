@@ -250,8 +250,12 @@ impl Analyzer {
         }
         let mut hits = std::mem::take(&mut self.hits);
         hits.clear();
-        self.rules
-            .match_message(message, structured.as_ref(), &mut hits);
+        self.rules.match_message(
+            crate::rules::Source::Kubelet,
+            message,
+            structured.as_ref(),
+            &mut hits,
+        );
         for hit in hits.drain(..) {
             let Some(hit) = self.accept(hit, message, structured.as_ref()) else {
                 continue;

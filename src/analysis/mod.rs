@@ -8,4 +8,6 @@ mod query;
 mod resolve;
 
 pub use analyzer::{Analyzer, FileId, YearSource};
-pub use model::{Analysis, Event, FileSummary, InputIssue, PodSummary};
+pub use model::{
+    Analysis, Event, FileSummary, Incarnation, InputIssue, PodSummary, Verbosity, Zone,
+};

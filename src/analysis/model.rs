@@ -40,6 +40,9 @@ pub struct PodSummary {
     /// The first and last time any line named the pod.
     pub first_seen: Option<Timestamp>,
     pub last_seen: Option<Timestamp>,
+    /// The pod's incarnations, one per UID, in time order: a StatefulSet pod deleted and
+    /// recreated under the same name has two. Empty when no line gave a UID.
+    pub incarnations: Vec<Incarnation>,
     /// Events per level, indexed by [`Level::index`].
     pub counts: [usize; 5],
 }
@@ -69,6 +72,54 @@ impl PodSummary {
     pub(crate) fn see(&mut self, time: Timestamp) {
         self.first_seen = Some(self.first_seen.map_or(time, |t| t.min(time)));
         self.last_seen = Some(self.last_seen.map_or(time, |t| t.max(time)));
+    }
+}
+
+/// One life of a pod under one UID.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Incarnation {
+    pub uid: String,
+    /// The first and last time a line named this UID, or an event was given to it.
+    pub first_seen: Option<Timestamp>,
+    pub last_seen: Option<Timestamp>,
+}
+
+/// The zone of the times on the timeline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(tag = "zone", rename_all = "snake_case")]
+pub enum Zone {
+    /// Times as the log wrote them, in the node's clock; the log does not say its zone.
+    #[default]
+    AsWritten,
+    /// Times in a zone this many seconds east of UTC: the node's, when a line gives both its
+    /// local time and an offset or UTC time, else the offset the stamps carry.
+    Offset { seconds: i32 },
+}
+
+/// Which kubelet verbosity the line classes present point to. Most lifecycle lines need
+/// `--v=2` or `--v=3`, so a quiet stretch in a low-verbosity log is not proof of a quiet pod.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Verbosity {
+    /// Lines with a kubelet message.
+    pub kubelet_lines: u64,
+    /// Lines the kubelet writes only at `--v=2` or above (SyncLoop ADD, PLEG events…).
+    pub v2_lines: u64,
+    /// Lines the kubelet writes only at `--v=3` or above (the event echo, status updates,
+    /// probe successes).
+    pub v3_lines: u64,
+}
+
+impl Verbosity {
+    /// The lowest `--v` level consistent with the lines present, when it is below 3 (the level
+    /// at which the timeline is complete); `None` with no kubelet lines or a level of 3 or more.
+    pub fn shortfall(&self) -> Option<u8> {
+        if self.kubelet_lines == 0 || self.v3_lines > 0 {
+            None
+        } else if self.v2_lines > 0 {
+            Some(2)
+        } else {
+            Some(1)
+        }
     }
 }
 
@@ -117,4 +168,7 @@ pub struct Analysis {
     pub events: Vec<Event>,
     /// Node events (kubelet start, PLEG health…), in time order.
     pub node_events: Vec<Event>,
+    /// The zone every event time is in.
+    pub zone: Zone,
+    pub verbosity: Verbosity,
 }

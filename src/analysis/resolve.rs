@@ -60,6 +60,8 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
         pods,
         events,
         node_events,
+        zone: Default::default(),
+        verbosity: Default::default(),
     }
 }
 
@@ -353,6 +355,7 @@ impl PodTable {
             uids: Vec::new(),
             first_seen: None,
             last_seen: None,
+            incarnations: Vec::new(),
             counts: [0; 5],
         });
         self.index.insert(name.clone(), self.summaries.len() - 1);
