@@ -63,7 +63,7 @@ fn input_issue_messages() {
         InputIssue::Empty,
         InputIssue::Binary,
         InputIssue::Compressed {
-            format: "gzip".to_string(),
+            format: "zstd".to_string(),
         },
         InputIssue::NoKubeletLines,
         InputIssue::LongLines {
@@ -75,6 +75,14 @@ fn input_issue_messages() {
             count: 1,
             first_line: 3,
         },
+        InputIssue::Truncated {
+            format: "gzip".to_string(),
+            detail: "unexpected end of file".to_string(),
+        },
+        InputIssue::NotAFile {
+            link_target: Some("var/log/messages".to_string()),
+        },
+        InputIssue::NotAFile { link_target: None },
     ];
     let mut out = String::new();
     for issue in &issues {

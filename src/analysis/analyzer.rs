@@ -81,6 +81,8 @@ pub(crate) struct FileState {
     pub long_lines: (u64, u64),
     pub invalid_utf8: (u64, u64),
     pub rejected: Option<InputIssue>,
+    /// Issues found outside the analyzer, such as a compressed stream that ends early.
+    pub noted: Vec<InputIssue>,
     /// The start of the file, held until it has been checked for binary content.
     head: Option<Vec<u8>>,
     pub tracker: YearTracker,
@@ -154,6 +156,7 @@ impl Analyzer {
             long_lines: (0, 0),
             invalid_utf8: (0, 0),
             rejected: None,
+            noted: Vec::new(),
             head: Some(Vec::new()),
             tracker: YearTracker::default(),
             splitter: LineSplitter::new(),
@@ -332,6 +335,12 @@ impl Analyzer {
         }
         replayed.push(source);
         true
+    }
+
+    /// Adds an issue found by the reader of a file, such as a truncated archive, to the
+    /// issues reported for it.
+    pub fn note_issue(&mut self, file: FileId, issue: InputIssue) {
+        self.files[file.0].noted.push(issue);
     }
 
     fn count_line(&mut self, file: usize, raw: &RawLine<'_>, lossy: bool) {

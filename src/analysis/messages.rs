@@ -21,6 +21,7 @@ impl InputIssue {
                 | InputIssue::Binary
                 | InputIssue::Compressed { .. }
                 | InputIssue::NoKubeletLines
+                | InputIssue::NotAFile { .. }
         )
     }
 }
@@ -33,8 +34,8 @@ fn english(issue: &InputIssue, file: &str) -> String {
              Choose a syslog, journalctl or kubelet log file."
         ),
         InputIssue::Compressed { format } => format!(
-            "{file}: the file is {format}-compressed, which this version cannot read yet. \
-             Decompress it first (for gzip: gunzip {file}), then load it again."
+            "{file}: the file is {format}-compressed, which this version cannot read yet \
+             (it reads gzip). Decompress it first (zstd -d, unxz or bunzip2), then load it again."
         ),
         InputIssue::NoKubeletLines => format!(
             "{file}: no kubelet line was found (no line has a klog header such as \
@@ -69,6 +70,20 @@ fn english(issue: &InputIssue, file: &str) -> String {
             "{file}: {count} lines contain bytes that are not UTF-8 (the first is line \
              {first_line}); those bytes show as \u{FFFD}."
         ),
+        InputIssue::Truncated { format, detail } => format!(
+            "{file}: the {format} data is cut off or damaged ({detail}), so reading stopped \
+             there. Everything before that point was read."
+        ),
+        InputIssue::NotAFile {
+            link_target: Some(target),
+        } => format!(
+            "{file}: this archive member is a link to {target}, not a file, so it was skipped. \
+             The target is read if the archive contains it."
+        ),
+        InputIssue::NotAFile { link_target: None } => format!(
+            "{file}: this archive member is a device, pipe or other special file, not a log, \
+             so it was skipped."
+        ),
     }
 }
 
@@ -79,7 +94,7 @@ fn chinese(issue: &InputIssue, file: &str) -> String {
             "{file}：这是二进制文件而非文本日志，已跳过。请选择 syslog、journalctl 或 kubelet 日志文件。"
         ),
         InputIssue::Compressed { format } => format!(
-            "{file}：文件经过 {format} 压缩，当前版本还不能直接读取。请先解压（gzip 文件可用 gunzip {file}），再重新加载。"
+            "{file}：文件经过 {format} 压缩，当前版本还不能直接读取（可读取 gzip）。请先解压（可用 zstd -d、unxz 或 bunzip2），再重新加载。"
         ),
         InputIssue::NoKubeletLines => format!(
             "{file}：未找到 kubelet 日志行（没有任何一行带有 klog 头，例如 \
@@ -108,6 +123,17 @@ fn chinese(issue: &InputIssue, file: &str) -> String {
         } => format!("{file}：第 {first_line} 行含有非 UTF-8 字节，这些字节显示为 \u{FFFD}。"),
         InputIssue::InvalidUtf8 { count, first_line } => format!(
             "{file}：有 {count} 行含有非 UTF-8 字节（第一处在第 {first_line} 行），这些字节显示为 \u{FFFD}。"
+        ),
+        InputIssue::Truncated { format, detail } => format!(
+            "{file}：{format} 数据被截断或已损坏（{detail}），读取在该处停止；此前的内容均已读取。"
+        ),
+        InputIssue::NotAFile {
+            link_target: Some(target),
+        } => format!(
+            "{file}：该归档成员是指向 {target} 的链接而非文件，已跳过；若归档中包含目标文件，会读取目标文件。"
+        ),
+        InputIssue::NotAFile { link_target: None } => format!(
+            "{file}：该归档成员是设备、管道或其他特殊文件而非日志，已跳过。"
         ),
     }
 }

@@ -143,6 +143,12 @@ pub enum InputIssue {
     },
     /// Lines with bytes that are not UTF-8, decoded with U+FFFD in their place.
     InvalidUtf8 { count: u64, first_line: u64 },
+    /// The `gzip` or `tar` data is cut off or damaged; what came before was read. `detail` is
+    /// the decoder's error.
+    Truncated { format: String, detail: String },
+    /// An archive member that is not a regular file: a link (with its target) or a special
+    /// file such as a device. It was skipped.
+    NotAFile { link_target: Option<String> },
 }
 
 /// One input file as read.

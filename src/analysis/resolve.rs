@@ -308,12 +308,16 @@ fn count_events(pods: &mut [PodSummary], events: &[Event]) {
 fn file_summary(file: &FileState, year: i32) -> FileSummary {
     let mut issues = Vec::new();
     if file.bytes == 0 {
-        issues.push(InputIssue::Empty);
+        // A noted issue, such as a damaged archive, already says why nothing was read.
+        if file.noted.is_empty() {
+            issues.push(InputIssue::Empty);
+        }
     } else if let Some(rejected) = &file.rejected {
         issues.push(rejected.clone());
     } else if file.kubelet_lines == 0 {
         issues.push(InputIssue::NoKubeletLines);
     }
+    issues.extend(file.noted.iter().cloned());
     if file.long_lines.0 > 0 {
         issues.push(InputIssue::LongLines {
             count: file.long_lines.0,
