@@ -1,8 +1,11 @@
-//! The wrapper a log writer puts around a program's message. Three forms are read:
+//! The wrapper a log writer puts around a program's message. These forms are read:
 //! - the rsyslog traditional format `Dec  4 10:00:00 host kubelet[123]: …`, which is also
 //!   journalctl's `short` and, with a fraction, `short-precise`;
+//! - journalctl `short` under a Chinese locale, `12月 04 10:00:00 host kubelet[123]: …`;
 //! - the RFC 3339 form of rsyslog and journalctl `short-iso`,
 //!   `2024-12-04T10:00:00.123456+08:00 host kubelet[1]: …`;
+//! - any of these after text a person pasted before them: a list bullet `  - `, a quote `> `,
+//!   or grep's `file:` and `123:` prefixes;
 //! - none at all, for a bare klog line.
 //!
 //! Limitations: the program tag is not checked, so any program's line is returned. Whether it
@@ -24,19 +27,61 @@ pub struct Wrapped<'a> {
 /// Splits `line` into its wrapper and message. A line without a recognised wrapper comes back
 /// whole as the message, with no stamp.
 pub fn parse_wrapper(line: &str) -> Wrapped<'_> {
-    let parsed = parse_traditional_stamp(line).or_else(|| parse_iso_stamp(line));
-    let Some((stamp, rest)) = parsed else {
-        return bare(line);
-    };
-    match parse_host_and_tag(rest) {
-        Some((host, tag, message)) => Wrapped {
-            stamp: Some(stamp),
-            host,
-            tag,
-            message,
-        },
-        None => bare(line),
+    if let Some(wrapped) = parse_wrapped(line) {
+        return wrapped;
     }
+    let pasted = pasted_prefix_len(line);
+    if pasted > 0 {
+        if let Some(wrapped) = parse_wrapped(&line[pasted..]) {
+            return wrapped;
+        }
+    }
+    bare(line)
+}
+
+fn parse_wrapped(line: &str) -> Option<Wrapped<'_>> {
+    let (stamp, rest) = parse_traditional_stamp(line)
+        .or_else(|| parse_iso_stamp(line))
+        .or_else(|| parse_chinese_stamp(line))?;
+    let (host, tag, message) = parse_host_and_tag(rest)?;
+    Some(Wrapped {
+        stamp: Some(stamp),
+        host,
+        tag,
+        message,
+    })
+}
+
+/// The longest grep `file:` prefix taken as pasted text.
+const MAX_PASTED_NAME: usize = 128;
+
+/// Returns the length of text a person may have put before a log line: list bullets and
+/// quote marks (`  - `, `> `, `| `), then grep's `file:` and `123:` or `123-` prefixes.
+fn pasted_prefix_len(line: &str) -> usize {
+    let bullets = line
+        .bytes()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'-' | b'*' | b'>' | b'|' | b'+' | b'#'))
+        .count();
+    let mut end = bullets;
+    let rest = &line[end..];
+    if let Some(colon) = rest.find(':') {
+        let name = &rest[..colon];
+        let is_name = colon > 0 && colon <= MAX_PASTED_NAME && !name.contains([' ', '\t']);
+        // A clock `10:00:00` is not a file name: its part before the colon is all digits.
+        if is_name && !name.bytes().all(|b| b.is_ascii_digit()) {
+            end += colon + 1;
+        }
+    }
+    let rest = &line[end..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(rest.as_bytes().get(digits), Some(b':' | b'-')) {
+        let after = &rest[digits + 1..];
+        // `2024-12-04T…` starts with digits and a dash too: keep it.
+        if !after.starts_with(|c: char| c.is_ascii_digit()) || rest.as_bytes()[digits] == b':' {
+            end += digits + 1;
+        }
+    }
+    end
 }
 
 fn bare(line: &str) -> Wrapped<'_> {
@@ -59,6 +104,33 @@ fn parse_traditional_stamp(line: &str) -> Option<(Stamp, &str)> {
     let rest = line.get(3..)?.strip_prefix(' ')?;
     let rest = rest.strip_prefix(' ').unwrap_or(rest);
     let (day, rest) = parse_number(rest, 1, 2)?;
+    let rest = rest.strip_prefix(' ')?;
+    let (hour, minute, second, nanos, precision, rest) = parse_clock(rest)?;
+    let rest = rest.strip_prefix(' ')?;
+    let stamp = Stamp {
+        year: None,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        nanos,
+        precision,
+        offset: None,
+    };
+    Some((stamp, rest))
+}
+
+/// Parses journalctl's `short` stamp under a Chinese locale, `12月 04 10:00:00 ` (the month
+/// may be space-padded, ` 1月 04`).
+fn parse_chinese_stamp(line: &str) -> Option<(Stamp, &str)> {
+    let line = line.strip_prefix(' ').unwrap_or(line);
+    let (month, rest) = parse_number(line, 1, 2)?;
+    let rest = rest.strip_prefix('月')?.trim_start_matches(' ');
+    let (day, rest) = parse_number(rest, 1, 2)?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
     let rest = rest.strip_prefix(' ')?;
     let (hour, minute, second, nanos, precision, rest) = parse_clock(rest)?;
     let rest = rest.strip_prefix(' ')?;
@@ -223,6 +295,37 @@ mod tests {
     fn wrapper_absent_for_bare_klog() {
         let line = "I1204 10:00:00.123456    123 file.go:42] hello";
         assert_eq!(wrapped(line), (None, "", "", line));
+    }
+
+    #[test]
+    fn wrapper_chinese_locale_month() {
+        let (stamp, host, tag, message) = wrapped("12月 04 10:00:00 节点-a kubelet[1]: I1204 m");
+        let stamp = stamp.unwrap();
+        assert_eq!((stamp.month, stamp.day, stamp.hour), (12, 4, 10));
+        assert_eq!((host, tag, message), ("节点-a", "kubelet", "I1204 m"));
+        let (stamp, ..) = wrapped(" 1月 07 09:30:01 node-a kubelet[1]: m");
+        assert_eq!(stamp.unwrap().month, 1);
+    }
+
+    #[test]
+    fn wrapper_after_pasted_prefixes() {
+        for line in [
+            "  - Apr 15 17:21:40 minikube kubelet[46838]: E0415 m",
+            "> Apr 15 17:21:40 minikube kubelet[46838]: E0415 m",
+            "/var/log/messages:Apr 15 17:21:40 minikube kubelet[46838]: E0415 m",
+            "messages-20250416:1234:Apr 15 17:21:40 minikube kubelet[46838]: E0415 m",
+            "1234:Apr 15 17:21:40 minikube kubelet[46838]: E0415 m",
+        ] {
+            let (stamp, host, tag, message) = wrapped(line);
+            assert_eq!(stamp.map(|s| s.day), Some(15), "{line}");
+            assert_eq!((host, tag, message), ("minikube", "kubelet", "E0415 m"));
+        }
+    }
+
+    #[test]
+    fn wrapper_pasted_prefix_keeps_iso_stamp() {
+        let (stamp, ..) = wrapped("12:2024-12-04T10:00:00+08:00 host kubelet[1]: m");
+        assert_eq!(stamp.unwrap().year, Some(2024));
     }
 
     #[test]

@@ -38,8 +38,17 @@ pub struct Field<'a> {
 }
 
 impl<'a> Field<'a> {
-    /// Returns the value with Go string quoting removed.
+    /// Returns the value with Go string quoting removed; a multi-line value comes back as its
+    /// lines without their leading tab.
     pub fn text(&self) -> Cow<'a, str> {
+        if let Some(body) = self.raw.strip_prefix("<\n") {
+            let body = body.strip_suffix("\n >").unwrap_or(body);
+            let lines: Vec<&str> = body
+                .split('\n')
+                .map(|line| line.strip_prefix('\t').unwrap_or(line))
+                .collect();
+            return Cow::Owned(lines.join("\n"));
+        }
         match self.raw.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
             Some(inner) => unquote(inner),
             None => Cow::Borrowed(self.raw),
@@ -106,6 +115,9 @@ fn value_len(text: &str) -> Option<usize> {
         Some(b'"') => quoted_len(text),
         Some(b'[') | Some(b'{') => bracketed_len(text),
         Some(b'&') if text[1..].starts_with('{') => bracketed_len(&text[1..]).map(|n| n + 1),
+        Some(b'<') if text[1..].starts_with('\n') => {
+            Some(text.find("\n >").map_or(text.len(), |end| end + 3))
+        }
         _ => Some(text.find(' ').unwrap_or(text.len())),
     }
 }
@@ -260,6 +272,14 @@ mod tests {
     #[test]
     fn structured_rejects_printf_message() {
         assert!(parse_structured("SyncLoop (ADD, \"api\"): \"a_b(c)\"").is_none());
+    }
+
+    #[test]
+    fn structured_multi_line_value() {
+        let text = "\"Probe failed\" probeType=\"Readiness\" output=<\n\tno response\n\tpsql: error\n > containerName=\"db\"";
+        let parsed = parse_structured(text).unwrap();
+        assert_eq!(parsed.lookup("output").unwrap(), "no response\npsql: error");
+        assert_eq!(parsed.lookup("containerName").unwrap(), "db");
     }
 
     #[test]
