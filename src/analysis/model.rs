@@ -26,8 +26,22 @@ pub struct Event {
     pub klog_time: Option<String>,
     /// The id of the rule that found the event.
     pub rule: String,
+    /// The rule's own labels, which replace the kind's. `None` when the rule has none, or when
+    /// the event's kind is not the rule's (a container start that turned out to be a sandbox's).
+    #[serde(skip)]
+    pub labels: Option<std::sync::Arc<crate::rules::RuleLabels>>,
     /// The raw log line, decoded lossily.
     pub text: String,
+}
+
+impl Event {
+    /// Returns the label shown for the event: its rule's label in `lang`, else its kind's.
+    pub fn label(&self, lang: crate::i18n::Lang) -> &str {
+        self.labels
+            .as_deref()
+            .and_then(|labels| labels.get(lang))
+            .unwrap_or(self.kind.label(lang))
+    }
 }
 
 /// A pod found in the logs.

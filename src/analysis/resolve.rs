@@ -180,6 +180,9 @@ fn to_event(
         offset: raw.offset,
         klog_time: raw.klog_time.clone(),
         rule: analyzer.rules().rule_id(hit.rule).to_string(),
+        labels: (kind == hit.kind)
+            .then(|| analyzer.rules().labels(hit.rule))
+            .flatten(),
         text: raw.text.clone(),
     }
 }

@@ -3,13 +3,15 @@
 //! An Aho-Corasick automaton over every rule's literal picks the candidate rules of a message,
 //! so most lines are rejected before any structured parsing or regex runs.
 
-use super::table::{Condition, PodsMode, RuleError, RuleFile, RuleSpec, Source, GROUPS};
+use super::error::{RuleError, RuleRef};
+use super::table::{Condition, PodsMode, RuleFile, RuleLabels, RuleSpec, Source, GROUPS};
+use super::validate::{parse_rule_file, VERSION};
 use crate::kind::EventKind;
 use crate::level::Level;
 use crate::message::{parse_pod_list, parse_pod_ref, parse_structured, PodRef, Structured};
 use aho_corasick::AhoCorasick;
 use regex::{Captures, Regex};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 /// The built-in table, as shipped.
@@ -51,6 +53,8 @@ pub struct Hit {
 struct Rule {
     spec: RuleSpec,
     regex: Option<Regex>,
+    /// The rule's own labels; `None` when it has none and shows its kind's.
+    labels: Option<Arc<RuleLabels>>,
 }
 
 /// A compiled, validated rule table. Clones share the compiled table.
@@ -84,39 +88,41 @@ impl RuleSet {
             .clone()
     }
 
-    /// Parses and compiles a rule document.
+    /// Parses and compiles a rule document. The error names the rule and field at fault.
     pub fn from_json(json: &str) -> Result<RuleSet, RuleError> {
-        let file: RuleFile = serde_json::from_str(json).map_err(|err| RuleError::Syntax {
-            message: err.to_string(),
-        })?;
-        RuleSet::compile(file)
+        RuleSet::compile(parse_rule_file(json)?)
     }
 
     /// Validates and compiles a rule document.
     pub fn compile(file: RuleFile) -> Result<RuleSet, RuleError> {
-        if file.version != 1 {
+        if u64::from(file.version) != VERSION {
             return Err(RuleError::UnsupportedVersion {
-                version: file.version,
+                version: file.version.into(),
             });
         }
-        let mut ids = HashSet::new();
+        let mut ids: HashMap<&str, usize> = HashMap::new();
         let mut rules = Vec::with_capacity(file.rules.len());
         let mut literals: Vec<String> = Vec::new();
         let mut literal_rules: Vec<Vec<usize>> = Vec::new();
-        for spec in &file.rules {
-            if !ids.insert(spec.id.as_str()) {
-                return Err(RuleError::DuplicateId {
-                    id: spec.id.clone(),
-                });
+        for (index, spec) in file.rules.iter().enumerate() {
+            let rule = RuleRef {
+                position: index + 1,
+                id: Some(spec.id.clone()),
+            };
+            if spec.id.trim().is_empty() {
+                let field = "id".to_string();
+                return Err(RuleError::EmptyField { rule, field });
             }
+            if let Some(&first) = ids.get(spec.id.as_str()) {
+                return Err(RuleError::DuplicateId { rule, first });
+            }
+            ids.insert(&spec.id, rule.position);
             let literal = spec
                 .literal
                 .clone()
                 .or_else(|| spec.message.clone())
                 .filter(|literal| !literal.is_empty())
-                .ok_or_else(|| RuleError::NoLiteral {
-                    id: spec.id.clone(),
-                })?;
+                .ok_or_else(|| RuleError::NoLiteral { rule: rule.clone() })?;
             let index = rules.len();
             match literals.iter().position(|known| *known == literal) {
                 Some(slot) => literal_rules[slot].push(index),
@@ -125,9 +131,15 @@ impl RuleSet {
                     literal_rules.push(vec![index]);
                 }
             }
-            rules.push(compile_rule(spec)?);
+            rules.push(compile_rule(spec, rule)?);
         }
-        let prefilter = AhoCorasick::new(&literals).map_err(|err| RuleError::Syntax {
+        // NOTE: the automaton fails only past its size limit. The error then names the last rule,
+        // which is not always the one that crossed the limit.
+        let prefilter = AhoCorasick::new(&literals).map_err(|err| RuleError::Invalid {
+            rule: RuleRef {
+                position: file.rules.len(),
+                id: file.rules.last().map(|spec| spec.id.clone()),
+            },
             message: err.to_string(),
         })?;
         Ok(RuleSet {
@@ -148,6 +160,20 @@ impl RuleSet {
     /// Returns the id of the rule at `index`, as given in [`Hit::rule`].
     pub fn rule_id(&self, index: usize) -> &str {
         &self.compiled.rules[index].spec.id
+    }
+
+    /// Returns the own labels of the rule at `index`, as given in [`Hit::rule`], when it has any.
+    pub fn labels(&self, index: usize) -> Option<Arc<RuleLabels>> {
+        self.compiled.rules[index].labels.clone()
+    }
+
+    /// Writes the document this set was compiled from as indented JSON, in the form
+    /// [`RuleSet::from_json`] reads back.
+    pub fn to_json(&self) -> String {
+        let mut json =
+            serde_json::to_string_pretty(self.source()).expect("a rule document always serialises");
+        json.push('\n');
+        json
     }
 
     /// Returns whether any rule's literal occurs in `text`: the cheap test that rejects most lines.
@@ -187,11 +213,11 @@ impl RuleSet {
     }
 }
 
-fn compile_rule(spec: &RuleSpec) -> Result<Rule, RuleError> {
+fn compile_rule(spec: &RuleSpec, rule: RuleRef) -> Result<Rule, RuleError> {
     let regex = match &spec.regex {
         None => None,
         Some(pattern) => Some(Regex::new(pattern).map_err(|err| RuleError::InvalidRegex {
-            id: spec.id.clone(),
+            rule: rule.clone(),
             message: err.to_string(),
         })?),
     };
@@ -202,7 +228,7 @@ fn compile_rule(spec: &RuleSpec) -> Result<Rule, RuleError> {
             .find(|g| !GROUPS.contains(g))
         {
             return Err(RuleError::UnknownGroup {
-                id: spec.id.clone(),
+                rule,
                 group: group.to_string(),
             });
         }
@@ -213,13 +239,19 @@ fn compile_rule(spec: &RuleSpec) -> Result<Rule, RuleError> {
         .find(|slot| !DEFAULT_BINDINGS.iter().any(|(s, _)| s == slot))
     {
         return Err(RuleError::UnknownSlot {
-            id: spec.id.clone(),
+            rule,
             slot: slot.clone(),
         });
     }
+    let labels = spec
+        .labels
+        .clone()
+        .filter(|labels| !labels.is_empty())
+        .map(Arc::new);
     Ok(Rule {
         spec: spec.clone(),
         regex,
+        labels,
     })
 }
 

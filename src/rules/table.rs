@@ -1,10 +1,10 @@
 //! The serialised form of the rule table and its validation.
 
+use crate::i18n::Lang;
 use crate::kind::EventKind;
 use crate::level::Level;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
 
 /// A rule document: the built-in table, or a user's file with the same schema.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,6 +58,35 @@ pub struct RuleSpec {
     /// The program whose messages the rule reads; the kubelet when absent.
     #[serde(default, skip_serializing_if = "Source::is_default")]
     pub source: Source,
+    /// Labels that replace the kind's label on the events of this rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<RuleLabels>,
+}
+
+/// A rule's own labels, one per language; a language without one shows the kind's label.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleLabels {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    #[serde(rename = "zh-CN", default, skip_serializing_if = "Option::is_none")]
+    pub zh_cn: Option<String>,
+}
+
+impl RuleLabels {
+    /// Returns the label for `lang`, unless it is absent or blank.
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        let label = match lang {
+            Lang::En => self.en.as_deref(),
+            Lang::ZhCn => self.zh_cn.as_deref(),
+        };
+        label.filter(|text| !text.trim().is_empty())
+    }
+
+    /// Returns whether neither language has a label.
+    pub fn is_empty(&self) -> bool {
+        self.get(Lang::En).is_none() && self.get(Lang::ZhCn).is_none()
+    }
 }
 
 /// The program that wrote a message.
@@ -74,6 +103,9 @@ pub enum Source {
 }
 
 impl Source {
+    /// Every source, in declaration order.
+    pub const ALL: [Source; 3] = [Source::Kubelet, Source::Containerd, Source::Kernel];
+
     fn is_default(&self) -> bool {
         *self == Source::Kubelet
     }
@@ -98,6 +130,9 @@ pub enum PodsMode {
 }
 
 impl PodsMode {
+    /// Every mode, in declaration order.
+    pub const ALL: [PodsMode; 3] = [PodsMode::Each, PodsMode::SkipReplay, PodsMode::Context];
+
     fn is_default(&self) -> bool {
         *self == PodsMode::Each
     }
@@ -115,70 +150,14 @@ pub enum Condition {
     BackoffCap,
 }
 
-/// A rule that cannot be used, named by its id and field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RuleError {
-    /// The document is not valid JSON for the schema.
-    Syntax {
-        message: String,
-    },
-    UnsupportedVersion {
-        version: u32,
-    },
-    DuplicateId {
-        id: String,
-    },
-    /// The rule has neither `message` nor `literal`, so nothing selects it.
-    NoLiteral {
-        id: String,
-    },
-    InvalidRegex {
-        id: String,
-        message: String,
-    },
-    UnknownGroup {
-        id: String,
-        group: String,
-    },
-    UnknownSlot {
-        id: String,
-        slot: String,
-    },
+impl Condition {
+    /// Every condition, in declaration order.
+    pub const ALL: [Condition; 3] = [
+        Condition::ExitCode,
+        Condition::AfterDeletion,
+        Condition::BackoffCap,
+    ];
 }
-
-impl fmt::Display for RuleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RuleError::Syntax { message } => write!(f, "invalid rule file: {message}"),
-            RuleError::UnsupportedVersion { version } => {
-                write!(
-                    f,
-                    "rule file version {version} is not supported: expected 1"
-                )
-            }
-            RuleError::DuplicateId { id } => write!(f, "rule {id:?}: id is used twice"),
-            RuleError::NoLiteral { id } => write!(
-                f,
-                "rule {id:?}: field \"message\" or \"literal\" is required"
-            ),
-            RuleError::InvalidRegex { id, message } => {
-                write!(f, "rule {id:?}: field \"regex\" is invalid: {message}")
-            }
-            RuleError::UnknownGroup { id, group } => write!(
-                f,
-                "rule {id:?}: field \"regex\" has unknown group {group:?}; \
-                 use pod, namespace, name, pods, uid, container, container_id, exit_code, backoff or sandbox_id"
-            ),
-            RuleError::UnknownSlot { id, slot } => write!(
-                f,
-                "rule {id:?}: field \"bind\" has unknown slot {slot:?}; \
-                 use pod, pods, uid, container, container_id or exit_code"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for RuleError {}
 
 /// The capture group names a regex may use.
 pub(crate) const GROUPS: [&str; 10] = [

@@ -34,13 +34,22 @@ impl Second<'_> {
     }
 
     /// Returns one label per kind, with the count when the kind occurs more than once:
-    /// `Liveness probe failed ×3`.
+    /// `Liveness probe failed ×3`. A kind shows the label of its first event, which is the rule's
+    /// own label when the rule has one.
+    // NOTE: two rules of one kind with different own labels share one label within a second.
     pub fn labels(&self, lang: Lang) -> Vec<String> {
         self.kinds
             .iter()
-            .map(|&(kind, count)| match count {
-                1 => kind.label(lang).to_string(),
-                n => format!("{} ×{n}", kind.label(lang)),
+            .map(|&(kind, count)| {
+                let label = self
+                    .events
+                    .iter()
+                    .find(|event| event.kind == kind)
+                    .map_or(kind.label(lang), |event| event.label(lang));
+                match count {
+                    1 => label.to_string(),
+                    n => format!("{label} ×{n}"),
+                }
             })
             .collect()
     }

@@ -229,7 +229,7 @@ fn second_summary(second: &Second<'_>, lang: Lang) -> String {
             "\n{} {} {} [{container}]",
             event.time.iso(),
             event.level.label(lang),
-            event.kind.label(lang)
+            event.label(lang)
         );
     }
     out
@@ -298,7 +298,7 @@ fn write_event_rows(
         "{}  {}  {}  [{container}]  {file}:{}",
         event.time.iso(),
         event.level.label(lang),
-        event.kind.label(lang),
+        event.label(lang),
         event.line
     );
     let _ = write!(

@@ -176,7 +176,7 @@ fn detail_row(analysis: &Analysis, event: &Event, lang: Lang) -> DetailRow {
     DetailRow {
         time: event.time.iso(),
         level: event.level,
-        kind: event.kind.label(lang).to_string(),
+        kind: event.label(lang).to_string(),
         container: event.container.clone(),
         file: analysis
             .files
