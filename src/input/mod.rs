@@ -2,6 +2,7 @@
 //! wrapper a node writes around each line (syslog, journal, bare klog) and the klog header of
 //! the kubelet message inside it.
 
+pub mod archive;
 pub mod klog;
 pub mod lines;
 pub mod wrapper;

@@ -14,8 +14,9 @@ use std::path::PathBuf;
                   journalctl -u kubelet | podlife --logfile - --podname web-1 --format json"
 )]
 pub struct Args {
-    /// Log file to read (syslog, journalctl output or klog); repeat for several. `-` reads
-    /// standard input.
+    /// Log file to read (syslog, journalctl output or klog), plain or gzip-compressed (`.gz`),
+    /// or a tar support bundle (`.tar`, `.tar.gz`) whose text logs are all read; repeat for
+    /// several. `-` reads standard input.
     #[arg(long = "logfile", value_name = "FILE", required = true)]
     pub logfiles: Vec<PathBuf>,
 

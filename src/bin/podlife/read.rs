@@ -1,12 +1,12 @@
-//! Feeding files and standard input to the analyzer in chunks.
+//! Feeding files and standard input to the analyzer. Each input may be a plain log, a gzip file
+//! or a tar bundle; every text log in it becomes a file of the analysis.
 
-use podlife::analysis::{Analyzer, FileId};
+use podlife::analysis::Analyzer;
+use podlife::input::archive::{read_into, Input};
 use std::fs::File;
-use std::io::{self, Read};
+use std::io;
 use std::path::Path;
 use std::time::SystemTime;
-
-const CHUNK_BYTES: usize = 1 << 20;
 
 /// A file that could not be read, with the reason.
 #[derive(Debug)]
@@ -21,9 +21,9 @@ impl std::fmt::Display for ReadError {
     }
 }
 
-/// Reads `path` (`-` for standard input) into the analyzer. The year of the last line is
-/// `year`, else worked out from the file's modification time (the current time for standard
-/// input).
+/// Reads `path` (`-` for standard input) into the analyzer. The year of each log's last line
+/// is `year`, else worked out from the clues the archive keeps, else from the file's
+/// modification time (the current time for standard input).
 pub fn read_log(analyzer: &mut Analyzer, path: &Path, year: Option<i32>) -> Result<(), ReadError> {
     let display = path.display().to_string();
     let wrap = |source| ReadError {
@@ -31,8 +31,10 @@ pub fn read_log(analyzer: &mut Analyzer, path: &Path, year: Option<i32>) -> Resu
         source,
     };
     if display == "-" {
-        let file = begin(analyzer, "stdin", year, SystemTime::now());
-        return feed(analyzer, file, io::stdin().lock()).map_err(wrap);
+        let input = input("stdin", year, SystemTime::now());
+        return read_into(analyzer, input, io::stdin().lock())
+            .map(|_| ())
+            .map_err(wrap);
     }
     let file = File::open(path).map_err(wrap)?;
     let metadata = file.metadata().map_err(wrap)?;
@@ -44,31 +46,17 @@ pub fn read_log(analyzer: &mut Analyzer, path: &Path, year: Option<i32>) -> Resu
         .file_name()
         .map_or(display.clone(), |n| n.to_string_lossy().into_owned());
     log::debug!("reading {display} as {name}");
-    let id = begin(analyzer, &name, year, modified);
-    feed(analyzer, id, file).map_err(wrap)
-}
-
-fn begin(analyzer: &mut Analyzer, name: &str, year: Option<i32>, modified: SystemTime) -> FileId {
-    match year {
-        Some(year) => analyzer.begin_file(name, year),
-        None => {
-            let modified = chrono::DateTime::<chrono::Utc>::from(modified).naive_utc();
-            analyzer.begin_file_modified(name, modified)
-        }
+    let opened = read_into(analyzer, input(&name, year, modified), file).map_err(wrap)?;
+    if opened.len() > 1 {
+        log::info!("{display}: read {} files from the archive", opened.len());
     }
-}
-
-fn feed(analyzer: &mut Analyzer, file: FileId, mut source: impl Read) -> io::Result<()> {
-    let mut buffer = vec![0u8; CHUNK_BYTES];
-    loop {
-        let read = match source.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(read) => read,
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-            Err(err) => return Err(err),
-        };
-        analyzer.push(file, &buffer[..read]);
-    }
-    analyzer.end_file(file);
     Ok(())
+}
+
+fn input(name: &str, year: Option<i32>, modified: SystemTime) -> Input<'_> {
+    Input {
+        name,
+        modified: chrono::DateTime::<chrono::Utc>::from(modified).naive_utc(),
+        year,
+    }
 }
