@@ -163,6 +163,11 @@ impl YearTracker {
         self.rollovers
     }
 
+    /// Returns the number of New Year steps seen so far.
+    pub fn rollovers(&self) -> u32 {
+        self.rollovers
+    }
+
     /// Returns the year of a line that had seen `rollovers_before` steps, given the year of the last line.
     pub fn year_of(&self, rollovers_before: u32, last_line_year: i32) -> i32 {
         last_line_year - (self.rollovers - rollovers_before) as i32

@@ -1,12 +1,18 @@
 //! The streaming side of the engine: files are fed as byte chunks, each line is parsed as it
 //! completes, and only the lines that become events are kept.
 
+use super::decode::{
+    continuation, decode, klog_file_year, opens_multi_line, strip_dmesg_stamp, Continuation,
+};
 use super::links::{printf_refs, Links, Sighting};
 use super::model::{Analysis, InputIssue};
-use crate::input::{parse_klog_header, parse_wrapper, LineSplitter, RawLine, MAX_LINE_BYTES};
+use super::zone::{VerbosityCounter, ZoneVotes};
+use crate::input::jsonlog::{is_kubelet_json, parse_kubelet_json};
+use crate::input::logfmt::parse_logfmt;
+use crate::input::{parse_klog_header, LineSplitter, RawLine, MAX_LINE_BYTES};
 use crate::kind::{EventKind, Scope};
 use crate::message::{parse_pod_ref, PodRef, Structured};
-use crate::rules::{Hit, PodsMode, RuleSet};
+use crate::rules::{Hit, PodsMode, RuleSet, Source};
 use crate::time::{Stamp, YearTracker};
 use chrono::{Datelike, NaiveDateTime, TimeDelta};
 use std::borrow::Cow;
@@ -24,12 +30,16 @@ pub enum YearSource {
 }
 
 impl FileState {
-    /// Returns the year of the file's last line.
+    /// Returns the year of the file's last line: the year the user gave, else the year of a klog
+    /// file header plus the New Year steps after it, else the year of the modification time.
     pub fn end_year(&self) -> i32 {
         let modified = match self.year_source {
             YearSource::Given(year) => return year,
             YearSource::Modified(modified) => modified,
         };
+        if let Some(year) = self.header_year {
+            return year + self.tracker.rollovers() as i32;
+        }
         let year = modified.year();
         // A day of slack covers the zones between the log's local clock and UTC.
         let last = self.last_stamp.and_then(|stamp| stamp.resolve(year));
@@ -87,6 +97,39 @@ pub(crate) struct FileState {
     head: Option<Vec<u8>>,
     pub tracker: YearTracker,
     splitter: LineSplitter,
+    /// The year of the first line, from a klog file's `Log file created at:` header.
+    pub header_year: Option<i32>,
+    /// A kubelet record with a multi-line value, glued until its closing line.
+    pending: Option<Pending>,
+}
+
+/// Where a line is in its file, and the stamp its writer gave it.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    file: usize,
+    line: u64,
+    offset: u64,
+    outer: Option<Stamp>,
+}
+
+/// A program's record, ready for the rules.
+struct Record<'a> {
+    source: Source,
+    /// The program's own stamp: klog header, JSON `ts` or containerd `time`.
+    inner: Option<Stamp>,
+    klog_time: Option<&'a str>,
+    message: &'a str,
+    /// The line (or the lines of a glued record) as written.
+    text: &'a str,
+}
+
+/// A kubelet record whose multi-line value is still being read.
+#[derive(Debug)]
+struct Pending {
+    place: Place,
+    /// The klog header and message, glued with `\n`.
+    body: String,
+    text: String,
 }
 
 /// Reads node logs and collects pod lifecycle events.
@@ -114,6 +157,8 @@ pub struct Analyzer {
     /// source has, so it is no pod's creation.
     replayed_sources: Option<Vec<String>>,
     hits: Vec<Hit>,
+    pub(crate) zone: ZoneVotes,
+    pub(crate) verbosity: VerbosityCounter,
 }
 
 impl Analyzer {
@@ -125,6 +170,8 @@ impl Analyzer {
             links: Links::default(),
             replayed_sources: None,
             hits: Vec::new(),
+            zone: ZoneVotes::default(),
+            verbosity: VerbosityCounter::default(),
         }
     }
 
@@ -160,6 +207,8 @@ impl Analyzer {
             head: Some(Vec::new()),
             tracker: YearTracker::default(),
             splitter: LineSplitter::new(),
+            header_year: None,
+            pending: None,
         });
         FileId(self.files.len() - 1)
     }
@@ -207,6 +256,7 @@ impl Analyzer {
         if self.files[file.0].rejected.is_none() {
             splitter.finish(&mut |line| self.process_line(file.0, line));
         }
+        self.flush_pending(file.0);
     }
 
     /// Everything found so far, attributed and in time order.
@@ -217,24 +267,145 @@ impl Analyzer {
     fn process_line(&mut self, file: usize, raw: RawLine<'_>) {
         let text = String::from_utf8_lossy(raw.bytes);
         self.count_line(file, &raw, matches!(text, Cow::Owned(_)));
-
-        let wrapped = parse_wrapper(&text);
-        if let Some(stamp) = wrapped.stamp {
+        if let Some(year) = klog_file_year(&text) {
+            self.flush_pending(file);
+            self.files[file].header_year.get_or_insert(year);
+            return;
+        }
+        let decoded = decode(&text);
+        if self.files[file].pending.is_some() {
+            if let Some(part) = continuation(&decoded.body) {
+                self.continue_pending(file, part, &text);
+                return;
+            }
+            self.flush_pending(file);
+        }
+        if let Some(stamp) = decoded.stamp {
             self.files[file].tracker.observe(stamp.month);
             self.files[file].last_stamp = Some(stamp);
         }
-        let Some((klog, message)) = parse_klog_header(wrapped.message) else {
+        let place = Place {
+            file,
+            line: raw.number,
+            offset: raw.offset,
+            outer: decoded.stamp,
+        };
+        self.process_body(place, &decoded.tag, &decoded.body, &text);
+    }
+
+    /// Reads a program's text: a kubelet klog or JSON record, a containerd line or a kernel line.
+    fn process_body(&mut self, place: Place, tag: &str, body: &str, text: &str) {
+        if let Some((klog, message)) = parse_klog_header(body) {
+            if opens_multi_line(message) {
+                self.files[place.file].pending = Some(Pending {
+                    place,
+                    body: body.to_string(),
+                    text: text.to_string(),
+                });
+                return;
+            }
+            let record = Record {
+                source: Source::Kubelet,
+                inner: Some(klog.stamp),
+                klog_time: Some(klog.time_text),
+                message,
+                text,
+            };
+            return self.process_record(place, record);
+        }
+        if is_kubelet_json(body) {
+            if let Some(json) = parse_kubelet_json(body) {
+                let record = Record {
+                    source: Source::Kubelet,
+                    inner: json.stamp,
+                    klog_time: None,
+                    message: &json.message,
+                    text,
+                };
+                return self.process_record(place, record);
+            }
+        }
+        if let Some(logfmt) = parse_logfmt(body) {
+            let record = Record {
+                source: Source::Containerd,
+                inner: logfmt.stamp,
+                klog_time: None,
+                message: &logfmt.message,
+                text,
+            };
+            return self.process_record(place, record);
+        }
+        if tag == "kernel" {
+            let record = Record {
+                source: Source::Kernel,
+                inner: None,
+                klog_time: None,
+                message: strip_dmesg_stamp(body),
+                text,
+            };
+            self.process_record(place, record);
+        }
+    }
+
+    /// Adds a line to the multi-line kubelet record being glued, and reads the record once its
+    /// closing ` >` comes.
+    fn continue_pending(&mut self, file: usize, part: Continuation<'_>, text: &str) {
+        let Some(pending) = &mut self.files[file].pending else {
             return;
         };
-        let state = &mut self.files[file];
-        state.kubelet_lines += 1;
-        let stamp = match wrapped.stamp {
-            Some(prefix) => with_klog_fraction(prefix, &klog.stamp),
-            None => {
-                state.tracker.observe(klog.stamp.month);
-                state.last_stamp = Some(klog.stamp);
-                klog.stamp
+        pending.text.push('\n');
+        pending.text.push_str(text);
+        pending.body.push('\n');
+        match part {
+            Continuation::Line(line) => pending.body.push_str(&line),
+            Continuation::Close(rest) => {
+                pending.body.push_str(rest);
+                self.flush_pending(file);
             }
+        }
+    }
+
+    /// Reads the multi-line record being glued as it stands. A record whose closing ` >` never
+    /// came ends at the last line that continued it.
+    fn flush_pending(&mut self, file: usize) {
+        let Some(pending) = self.files[file].pending.take() else {
+            return;
+        };
+        let Some((klog, message)) = parse_klog_header(&pending.body) else {
+            return;
+        };
+        let record = Record {
+            source: Source::Kubelet,
+            inner: Some(klog.stamp),
+            klog_time: Some(klog.time_text),
+            message,
+            text: &pending.text,
+        };
+        self.process_record(pending.place, record);
+    }
+
+    fn process_record(&mut self, place: Place, record: Record<'_>) {
+        let file = place.file;
+        let message = record.message;
+        if record.source == Source::Kubelet {
+            self.files[file].kubelet_lines += 1;
+            self.verbosity.observe(message);
+        }
+        match (place.outer, record.inner) {
+            (Some(outer), Some(inner)) => self.zone.vote(&outer, &inner),
+            (Some(only), None) | (None, Some(only)) => self.zone.note_stated(&only),
+            (None, None) => {}
+        }
+        let state = &mut self.files[file];
+        let stamp = match (place.outer, record.inner) {
+            (Some(outer), Some(inner)) => with_inner_fraction(outer, &inner),
+            (Some(outer), None) => outer,
+            (None, Some(inner)) => {
+                state.tracker.observe(inner.month);
+                state.last_stamp = Some(inner);
+                inner
+            }
+            (None, None) => return,
         };
         let rollovers = state.tracker.observe(stamp.month);
         self.links.current = Some(Sighting {
@@ -248,30 +419,26 @@ impl Analyzer {
             return;
         }
         let structured = crate::rules::structured_of(message);
-        if has_pod_text {
+        if has_pod_text && record.source == Source::Kubelet {
             self.links.learn_line(message, structured.as_ref());
         }
         let mut hits = std::mem::take(&mut self.hits);
         hits.clear();
-        self.rules.match_message(
-            crate::rules::Source::Kubelet,
-            message,
-            structured.as_ref(),
-            &mut hits,
-        );
+        self.rules
+            .match_message(record.source, message, structured.as_ref(), &mut hits);
         for hit in hits.drain(..) {
             let Some(hit) = self.accept(hit, message, structured.as_ref()) else {
                 continue;
             };
             self.events.push(RawEvent {
                 file,
-                line: raw.number,
-                offset: raw.offset,
+                line: place.line,
+                offset: place.offset,
                 stamp,
                 rollovers,
-                klog_time: Some(klog.time_text.to_string()),
+                klog_time: record.klog_time.map(str::to_string),
                 hit,
-                text: text.to_string(),
+                text: record.text.to_string(),
             });
         }
         self.hits = hits;
@@ -379,9 +546,10 @@ fn printf_source(message: &str) -> Option<&str> {
     rest.split_once('"').map(|(source, _)| source)
 }
 
-/// Uses the klog header's fraction of a second when the writer's stamp has none and both show
-/// the same minute and second (the clocks can differ by whole hours of zone).
-fn with_klog_fraction(prefix: Stamp, klog: &Stamp) -> Stamp {
+/// Uses the program's own fraction of a second (klog header, containerd or JSON time) when the
+/// writer's stamp has none and both show the same minute and second (the clocks can differ by
+/// whole hours of zone).
+fn with_inner_fraction(prefix: Stamp, klog: &Stamp) -> Stamp {
     if prefix.precision != crate::time::Precision::Seconds || !prefix.same_minute_second(klog) {
         return prefix;
     }

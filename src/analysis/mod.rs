@@ -1,11 +1,14 @@
 //! Reading logs into an [`Analysis`]: every pod in them and every lifecycle moment of each.
 
 mod analyzer;
+mod decode;
+mod incarnation;
 mod links;
 mod messages;
 mod model;
 mod query;
 mod resolve;
+mod zone;
 
 pub use analyzer::{Analyzer, FileId, YearSource};
 pub use model::{

@@ -3,18 +3,21 @@
 //! pods are counted.
 
 use super::analyzer::{Analyzer, FileState, RawEvent};
+use super::incarnation::split_incarnations;
 use super::links::{Links, PodName, Sighting};
-use super::model::{Analysis, Event, FileSummary, InputIssue, PodSummary};
+use super::model::{Analysis, Event, FileSummary, InputIssue, PodSummary, Zone};
 use crate::kind::{EventKind, Scope};
 use crate::level::Level;
 use crate::rules::Condition;
 use crate::time::Timestamp;
-use std::collections::HashMap;
+use chrono::{FixedOffset, TimeDelta};
+use std::collections::{HashMap, HashSet};
 
 /// Builds the analysis of everything `analyzer` has read.
 pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
     let links = &analyzer.links;
-    let clock = Clock::new(&analyzer.files);
+    let zone = analyzer.zone.zone();
+    let clock = Clock::new(&analyzer.files, zone);
     let mut pods = PodTable::default();
     for known in &links.known_pods {
         let pod = pods.index_of(&known.name);
@@ -26,7 +29,19 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
 
     let mut events: Vec<(Event, &RawEvent)> = Vec::new();
     let mut node_events = Vec::new();
+    let mut seen = HashSet::new();
     for raw in &analyzer.events {
+        // The same line given twice (pasted grep outputs, overlapping rotated files) is one
+        // moment. Its stamp is part of the text, so distinct moments never look alike.
+        let key = (
+            raw.text.as_str(),
+            raw.hit.rule,
+            &raw.hit.pod,
+            &raw.hit.container,
+        );
+        if !seen.insert(key) {
+            continue;
+        }
         let Some(time) = clock.time(&raw.sighting()) else {
             continue;
         };
@@ -46,10 +61,11 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
     sort_events(&mut node_events);
     apply_conditions(&mut events, links);
     name_restarted_containers(&mut events, links);
-    let events: Vec<Event> = events.into_iter().map(|(event, _)| event).collect();
+    let mut events: Vec<Event> = events.into_iter().map(|(event, _)| event).collect();
     let node_events = node_events.into_iter().map(|(event, _)| event).collect();
     let mut pods = pods.summaries;
     count_events(&mut pods, &events);
+    split_incarnations(&mut pods, &mut events);
     Analysis {
         files: analyzer
             .files
@@ -60,28 +76,51 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
         pods,
         events,
         node_events,
-        zone: Default::default(),
-        verbosity: Default::default(),
+        zone,
+        verbosity: analyzer.verbosity.verbosity(),
     }
 }
 
-/// The files' year counting, with each file's last-line year worked out once.
+/// The files' year counting, with each file's last-line year worked out once, and the zone
+/// every time is moved into.
 struct Clock<'a> {
     files: &'a [FileState],
     end_years: Vec<i32>,
+    zone: Option<FixedOffset>,
 }
 
 impl<'a> Clock<'a> {
-    fn new(files: &'a [FileState]) -> Clock<'a> {
+    fn new(files: &'a [FileState], zone: Zone) -> Clock<'a> {
         let end_years = files.iter().map(FileState::end_year).collect();
-        Clock { files, end_years }
+        let zone = match zone {
+            Zone::Offset { seconds } => FixedOffset::east_opt(seconds),
+            Zone::AsWritten => None,
+        };
+        Clock {
+            files,
+            end_years,
+            zone,
+        }
     }
 
-    /// Returns the time of a line, with the year counted back from its file's last line.
+    /// Returns the time of a line, with the year counted back from its file's last line, in
+    /// the timeline's zone.
     fn time(&self, at: &Sighting) -> Option<Timestamp> {
         let tracker = &self.files[at.file].tracker;
         let year = tracker.year_of(at.rollovers, self.end_years[at.file]);
-        at.stamp.resolve(year)
+        let time = at.stamp.resolve(year)?;
+        let Some(zone) = self.zone else {
+            return Some(time);
+        };
+        // A stamp without a zone is in the node's clock, which is the timeline's zone.
+        let shift = time.offset.map_or(0, |offset| {
+            zone.local_minus_utc() - offset.local_minus_utc()
+        });
+        Some(Timestamp {
+            local: time.local + TimeDelta::seconds(i64::from(shift)),
+            offset: Some(zone),
+            ..time
+        })
     }
 }
 
@@ -187,10 +226,11 @@ fn to_event(
     }
 }
 
-/// Orders events by second, then by file and line, so a second keeps the order of its lines.
+/// Orders events by time, then by file and line: lines of one second keep their order unless
+/// their fractions of a second say otherwise (grep outputs pasted one after another).
 fn sort_events(events: &mut [(Event, &RawEvent)]) {
     events.sort_by(|(a, _), (b, _)| {
-        (a.time.second(), a.file, a.line).cmp(&(b.time.second(), b.file, b.line))
+        (a.time.local, a.file, a.line).cmp(&(b.time.local, b.file, b.line))
     });
 }
 

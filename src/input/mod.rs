@@ -3,8 +3,11 @@
 //! the kubelet message inside it.
 
 pub mod archive;
+pub mod journal;
+pub mod jsonlog;
 pub mod klog;
 pub mod lines;
+pub mod logfmt;
 pub mod wrapper;
 
 pub use klog::{parse_klog_header, KlogHeader};

@@ -148,15 +148,26 @@ fn parse_chinese_stamp(line: &str) -> Option<(Stamp, &str)> {
     Some((stamp, rest))
 }
 
+/// Parses a whole RFC 3339 time, `yyyy-mm-ddThh:mm:ss[.f…][Z|±hh:mm]`, as containerd writes it.
+pub fn parse_iso_time(text: &str) -> Option<Stamp> {
+    let (stamp, rest) = parse_iso_prefix(text)?;
+    rest.is_empty().then_some(stamp)
+}
+
 /// Parses `yyyy-mm-ddThh:mm:ss[.f…][Z|±hh:mm|±hhmm] `.
 fn parse_iso_stamp(line: &str) -> Option<(Stamp, &str)> {
+    let (stamp, rest) = parse_iso_prefix(line)?;
+    Some((stamp, rest.strip_prefix(' ')?))
+}
+
+/// Parses `yyyy-mm-ddThh:mm:ss[.f…][Z|±hh:mm|±hhmm]` and returns the text after it.
+fn parse_iso_prefix(line: &str) -> Option<(Stamp, &str)> {
     let (year, rest) = parse_number(line, 4, 4)?;
     let (month, rest) = parse_number(rest.strip_prefix('-')?, 2, 2)?;
     let (day, rest) = parse_number(rest.strip_prefix('-')?, 2, 2)?;
     let rest = rest.strip_prefix(['T', ' '])?;
     let (hour, minute, second, nanos, precision, rest) = parse_clock(rest)?;
     let (offset, rest) = parse_offset(rest)?;
-    let rest = rest.strip_prefix(' ')?;
     let stamp = Stamp {
         year: Some(year as i32),
         month,

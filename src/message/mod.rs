@@ -4,5 +4,5 @@
 pub mod kv;
 pub mod podref;
 
-pub use kv::{parse_structured, Field, Structured};
+pub use kv::{parse_structured, unquote, Field, Structured};
 pub use podref::{parse_pod_list, parse_pod_ref, PodRef};

@@ -16,11 +16,14 @@ pub struct PodRef {
 
 impl PodRef {
     /// Returns a reference by UID alone, such as PLEG's `podID=` or an unmount line.
+    /// The UID may be written as the systemd cgroup driver escapes it, with `_` for `-`
+    /// (`kubepods-burstable-pod3f8e1a2b_….slice`).
     pub fn from_uid(uid: &str) -> Option<PodRef> {
-        is_uid(uid).then(|| PodRef {
+        let uid = uid.replace('_', "-");
+        is_uid(&uid).then(|| PodRef {
             namespace: None,
             name: String::new(),
-            uid: Some(uid.to_string()),
+            uid: Some(uid),
             uid_truncated: false,
         })
     }

@@ -1,0 +1,47 @@
+//! Splitting a pod name's events by UID: a StatefulSet pod deleted and recreated keeps its name
+//! and gets a new UID, and each UID is one life of the pod.
+
+use super::model::{Event, Incarnation, PodSummary};
+
+/// Fills each pod's incarnations from its events, and gives the events that name no UID the
+/// UID of the incarnation they fall in: the last one that began at or before them.
+pub(crate) fn split_incarnations(pods: &mut [PodSummary], events: &mut [Event]) {
+    for (index, pod) in pods.iter_mut().enumerate() {
+        pod.incarnations = pod
+            .uids
+            .iter()
+            .map(|uid| Incarnation {
+                uid: uid.clone(),
+                first_seen: None,
+                last_seen: None,
+            })
+            .collect();
+        let of_pod = events.iter().filter(|event| event.pod == Some(index));
+        for event in of_pod {
+            let Some(uid) = &event.uid else { continue };
+            if let Some(life) = pod.incarnations.iter_mut().find(|l| &l.uid == uid) {
+                life.first_seen = Some(life.first_seen.map_or(event.time, |t| t.min(event.time)));
+                life.last_seen = Some(life.last_seen.map_or(event.time, |t| t.max(event.time)));
+            }
+        }
+        // UIDs that only context lines named have no span; they stay listed, last.
+        pod.incarnations
+            .sort_by_key(|life| (life.first_seen.is_none(), life.first_seen));
+    }
+    for event in events.iter_mut().filter(|event| event.uid.is_none()) {
+        let Some(pod) = event.pod.map(|index| &pods[index]) else {
+            continue;
+        };
+        if pod.incarnations.len() < 2 {
+            continue;
+        }
+        let begun = pod
+            .incarnations
+            .iter()
+            .rev()
+            .find(|life| life.first_seen.is_some_and(|first| first <= event.time));
+        event.uid = begun
+            .or(pod.incarnations.first())
+            .map(|life| life.uid.clone());
+    }
+}
