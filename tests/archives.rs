@@ -446,3 +446,171 @@ fn gzip_with_damaged_header_reported() {
         "{issues:?}"
     );
 }
+
+mod cli {
+    //! The `podlife` binary on the same archives, written to a temporary directory.
+
+    use super::*;
+    use std::path::{Path, PathBuf};
+    use std::process::{Command, Output, Stdio};
+
+    fn podlife(args: &[&str], stdin: Option<&[u8]>) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_podlife"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("podlife runs");
+        let mut input = child.stdin.take().unwrap();
+        input.write_all(stdin.unwrap_or_default()).unwrap();
+        drop(input);
+        child.wait_with_output().unwrap()
+    }
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// Returns the `time` and `file` of each JSON event line.
+    fn times_and_files(output: &Output) -> Vec<(String, String)> {
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(|line| {
+                let event: serde_json::Value = serde_json::from_str(line).unwrap();
+                let time = event["time"].as_str().unwrap()[..19].to_string();
+                (time, event["file"].as_str().unwrap().to_string())
+            })
+            .collect()
+    }
+
+    fn stderr(output: &Output) -> String {
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    }
+
+    #[test]
+    fn bundle_gives_one_lifecycle() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "bundle.tar.gz", &bundle());
+        let path = path.to_str().unwrap();
+        let args = ["--logfile", path, "--podname", POD, "--format", "json"];
+        let output = podlife(&args, None);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(stderr(&output), "", "no file has an issue");
+
+        let rotated = "bundle.tar.gz/var/log/messages-20251231.gz".to_string();
+        let live = "bundle.tar.gz/var/log/messages".to_string();
+        let expected = [
+            ("2025-12-31T23:59:40", &rotated),
+            ("2025-12-31T23:59:45", &rotated),
+            ("2025-12-31T23:59:58", &rotated),
+            ("2026-01-01T00:00:08", &live),
+            ("2026-01-01T00:00:08", &live),
+            ("2026-01-01T00:00:39", &live),
+        ]
+        .map(|(time, file)| (time.to_string(), file.clone()));
+        assert_eq!(times_and_files(&output), expected);
+    }
+
+    #[test]
+    fn files_merge_across_new_year() {
+        let dir = tempfile::tempdir().unwrap();
+        let rotated = write(dir.path(), "messages-20251231.gz", &multi_member_year_end());
+        let live = write(dir.path(), "messages", &text(&new_year_lines()));
+        let collected = std::time::UNIX_EPOCH + std::time::Duration::from_secs(COLLECTED);
+        let file = std::fs::File::options().write(true).open(&live).unwrap();
+        file.set_modified(collected).unwrap();
+        let args = [
+            "--logfile",
+            live.to_str().unwrap(),
+            "--logfile",
+            rotated.to_str().unwrap(),
+            "--podname",
+            POD,
+            "--format",
+            "json",
+            "--year",
+            "2026",
+        ];
+        // With --year 2026 for both, the rotated file's Dec 31 lines fall in 2026 too, so
+        // only the dates from the files themselves put them in 2025.
+        let given = podlife(&args, None);
+        let times: Vec<String> = times_and_files(&given).into_iter().map(|t| t.0).collect();
+        assert_eq!(times.first().unwrap(), "2026-01-01T00:00:08");
+
+        let dated = podlife(&args[..args.len() - 2], None);
+        assert!(dated.status.success(), "{}", stderr(&dated));
+        let times: Vec<String> = times_and_files(&dated).into_iter().map(|t| t.0).collect();
+        assert_eq!(times.first().unwrap(), "2025-12-31T23:59:40", "{times:?}");
+        assert_eq!(times.last().unwrap(), "2026-01-01T00:00:39", "{times:?}");
+    }
+
+    #[test]
+    fn gzip_on_standard_input() {
+        let zipped = gzip(&text(&new_year_lines()));
+        let args = ["--logfile", "-", "--list-pods", "--format", "json"];
+        let output = podlife(&args, Some(&zipped));
+        assert!(output.status.success(), "{}", stderr(&output));
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("cart-7"), "{stdout}");
+    }
+
+    #[test]
+    fn truncated_gzip_warns_and_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let whole = gzip(&text(&new_year_lines()).repeat(200));
+        let cut = write(dir.path(), "messages.gz", &whole[..whole.len() / 2]);
+        let live = write(dir.path(), "other.log", &text(&year_end_lines()));
+        let args = [
+            "--logfile",
+            cut.to_str().unwrap(),
+            "--logfile",
+            live.to_str().unwrap(),
+            "--podname",
+            POD,
+            "--format",
+            "json",
+        ];
+        let output = podlife(&args, None);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let warning = stderr(&output);
+        assert!(
+            warning.contains("podlife: warning: messages.gz: the gzip data is cut off"),
+            "{warning}"
+        );
+        let files: Vec<String> = times_and_files(&output).into_iter().map(|t| t.1).collect();
+        assert!(files.contains(&"messages.gz".to_string()), "{files:?}");
+        assert!(
+            files.contains(&"other.log".to_string()),
+            "the other file is kept"
+        );
+    }
+
+    #[test]
+    fn skipped_members_noted() {
+        let dir = tempfile::tempdir().unwrap();
+        let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
+        let live = text(&new_year_lines());
+        let bytes = tar_of(&[
+            Member::File("logs/core.bin", &binary, COLLECTED),
+            Member::Symlink("logs/syslog", "messages"),
+            Member::File("logs/messages", &live, COLLECTED),
+        ]);
+        let path = write(dir.path(), "bundle.tar", &bytes);
+        let args = ["--logfile", path.to_str().unwrap(), "--list-pods"];
+        let output = podlife(&args, None);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let warning = stderr(&output);
+        assert!(
+            warning.contains("bundle.tar/logs/core.bin: this is a binary file"),
+            "{warning}"
+        );
+        assert!(
+            warning.contains("bundle.tar/logs/syslog: this archive member is a link to messages"),
+            "{warning}"
+        );
+        assert!(String::from_utf8_lossy(&output.stdout).contains("cart-7"));
+    }
+}
