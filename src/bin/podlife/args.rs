@@ -11,17 +11,27 @@ use std::path::PathBuf;
     about = "Reads Kubernetes node logs and shows the lifecycle of a pod",
     after_help = "Examples:\n  podlife --logfile /var/log/messages --podname shop/web-1 --format text\n  \
                   podlife --logfile messages --logfile messages.1 --list-pods\n  \
-                  journalctl -u kubelet | podlife --logfile - --podname web-1 --format json"
+                  journalctl -u kubelet | podlife --logfile - --podname web-1 --format json\n  \
+                  podlife --print-rules --out rules.json\n  \
+                  podlife --rules rules.json --logfile messages --podname web-1"
 )]
 pub struct Args {
     /// Log file to read (syslog, journalctl output or klog), plain or gzip-compressed (`.gz`),
     /// or a tar support bundle (`.tar`, `.tar.gz`) whose text logs are all read; repeat for
     /// several. `-` reads standard input.
-    #[arg(long = "logfile", value_name = "FILE", required = true)]
+    #[arg(
+        long = "logfile",
+        value_name = "FILE",
+        required_unless_present = "print_rules"
+    )]
     pub logfiles: Vec<PathBuf>,
 
     /// Pod to show: `name` (every namespace), `namespace/name`, or a UID.
-    #[arg(long, value_name = "POD", required_unless_present = "list_pods")]
+    #[arg(
+        long,
+        value_name = "POD",
+        required_unless_present_any = ["list_pods", "print_rules"]
+    )]
     pub podname: Option<String>,
 
     /// List every pod found in the logs instead of showing one.
@@ -52,6 +62,17 @@ pub struct Args {
     /// Level of podlife's own diagnostics on standard error.
     #[arg(long, value_enum, default_value = "warning", ignore_case = true)]
     pub loggerlevel: LoggerLevel,
+
+    /// Rule table to use instead of the built-in one: a JSON document of the form that
+    /// `--print-rules` writes and `rules.schema.json` describes. It replaces the whole built-in
+    /// table, so start from `--print-rules` output to keep the built-in rules.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+
+    /// Write the rule table in force (the built-in one, or that of `--rules`) as JSON to
+    /// standard output, or to `--out`, and read no log.
+    #[arg(long, conflicts_with_all = ["logfiles", "podname", "list_pods"])]
+    pub print_rules: bool,
 
     /// Language of event labels in the svg and text output.
     #[arg(long, value_enum, default_value = "en")]

@@ -2,11 +2,12 @@
 //! and benchmarks.
 //!
 //! Exit status: 0 on success (also when the pod has no events), 1 on a usage error or a pod
-//! that is not in the logs, 2 when a file cannot be read.
+//! that is not in the logs, 2 when a file cannot be read or the `--rules` file is invalid.
 
 mod args;
 mod output;
 mod read;
+mod rules;
 
 use args::Args;
 use clap::Parser;
@@ -69,7 +70,13 @@ impl Failure {
 fn run(args: &Args) -> Result<(), Failure> {
     let levels = podlife::level::LevelSet::parse_list(&args.eventlevel)
         .map_err(|err| Failure::usage(format!("--eventlevel: {err}")))?;
-    let analysis = analyze(args)?;
+    // The rule file is checked before any log is read, so a bad file never leaves a half
+    // table in force.
+    let rules = rules::load(args.rules.as_deref())?;
+    if args.print_rules {
+        return rules::print(args, &rules);
+    }
+    let analysis = analyze(args, rules)?;
     report_issues(&analysis);
     if args.list_pods {
         return output::list_pods(args, &analysis);
@@ -78,8 +85,8 @@ fn run(args: &Args) -> Result<(), Failure> {
     output::show_pod(args, &analysis, query, levels)
 }
 
-fn analyze(args: &Args) -> Result<Analysis, Failure> {
-    let mut analyzer = Analyzer::new(RuleSet::builtin());
+fn analyze(args: &Args, rules: RuleSet) -> Result<Analysis, Failure> {
+    let mut analyzer = Analyzer::new(rules);
     let mut seen = Vec::new();
     for path in &args.logfiles {
         // The same file given twice would count every event twice.
