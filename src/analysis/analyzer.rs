@@ -30,16 +30,18 @@ pub enum YearSource {
 }
 
 impl FileState {
-    /// Returns the year of the file's last line: the year the user gave, else the year of a klog
-    /// file header plus the New Year steps after it, else the year of the modification time.
+    /// Returns the year of the file's last line. A klog file header states the year of the
+    /// first line, so its year plus the New Year steps after it wins, as stamps that carry their
+    /// year win over the year given. Else the year the user gave, else that of the modification
+    /// time.
     pub fn end_year(&self) -> i32 {
+        if let Some(year) = self.header_year {
+            return year + self.tracker.rollovers() as i32;
+        }
         let modified = match self.year_source {
             YearSource::Given(year) => return year,
             YearSource::Modified(modified) => modified,
         };
-        if let Some(year) = self.header_year {
-            return year + self.tracker.rollovers() as i32;
-        }
         let year = modified.year();
         // A day of slack covers the zones between the log's local clock and UTC.
         let last = self.last_stamp.and_then(|stamp| stamp.resolve(year));
@@ -471,6 +473,12 @@ impl Analyzer {
         }
         if hit.pod.is_none() {
             hit.pod = subject_pod(message, structured);
+        }
+        if hit.pod.is_none() {
+            // containerd names a new container's sandbox, whose pod an earlier line gave.
+            let sandbox = hit.sandbox_id.as_deref();
+            let known = sandbox.and_then(|id| self.links.containers.get(id));
+            hit.pod = known.and_then(|container| container.pod.clone());
         }
         if let Some(id) = hit.container_id.clone() {
             self.links

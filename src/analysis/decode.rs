@@ -52,8 +52,8 @@ pub(crate) fn opens_multi_line(message: &str) -> bool {
     message.trim_end().ends_with("=<")
 }
 
-/// A line of a multi-line value: a tab-indented value line or the closing ` >`. rsyslog may
-/// write the tab as `#011`.
+/// Returns the part of a multi-line value a line carries: a tab-indented value line or the
+/// closing ` >`. rsyslog may write the tab as `#011`.
 pub(crate) fn continuation(body: &str) -> Option<Continuation<'_>> {
     if body.starts_with(" >") {
         return Some(Continuation::Close(body));

@@ -1,4 +1,4 @@
-//! What the lines say about the node beyond single events: the node's zone, from lines that
+//! What the lines tell about the node beyond single events: the node's zone, from lines that
 //! carry both a local and an absolute time, and the kubelet's verbosity, from the classes of
 //! lines present.
 
@@ -49,7 +49,7 @@ impl ZoneVotes {
         }
     }
 
-    /// The zone of the timeline: the node's, when lines show it, else the zone most absolute
+    /// Returns the zone of the timeline: the node's, when lines show it, else the zone most absolute
     /// stamps were written in, else the logs' own clock.
     pub fn zone(&self) -> Zone {
         let most = |votes: &BTreeMap<i32, u64>| {

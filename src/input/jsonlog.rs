@@ -56,8 +56,8 @@ pub fn parse_kubelet_json(text: &str) -> Option<JsonRecord> {
     })
 }
 
-/// `ts` is seconds since the epoch in older releases and milliseconds in newer ones; a value
-/// past 10^11 (the year 5138 in seconds) is taken as milliseconds.
+/// Converts `ts`, seconds since the epoch in older releases and milliseconds in newer ones. A
+/// value past 10^11 (the year 5138 in seconds) is taken as milliseconds.
 fn stamp_of_ts(ts: f64) -> Option<Stamp> {
     let micros = if ts > 1e11 { ts * 1e3 } else { ts * 1e6 };
     let mut stamp = utc_stamp_from_micros(micros.round() as i64)?;
