@@ -5,7 +5,7 @@ use podlife::analysis::{Analysis, Analyzer, InputIssue};
 use podlife::i18n::Lang;
 use podlife::level::LevelSet;
 use podlife::rules::RuleSet;
-use podlife::timeline::{aggregate, export_svg, ExportInfo};
+use podlife::timeline::{aggregate, export_svg, ExportInfo, Lanes};
 
 fn analyze_case(case: &str, year: i32) -> Analysis {
     let path = format!(
@@ -25,7 +25,8 @@ fn text_timeline(analysis: &Analysis, pod: &str, lang: Lang) -> String {
     let events = analysis.events_of(&pods);
     let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
     let mut out = Vec::new();
-    podlife::export::write_text_timeline(&mut out, &seconds, lang, false).unwrap();
+    let incarnations = Lanes::new(&[], analysis, &pods).incarnations;
+    podlife::export::write_text_timeline(&mut out, &seconds, incarnations, lang, false).unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -53,8 +54,53 @@ fn svg_export_case_14() {
         uids: analysis.pods[pods[0]].uids.clone(),
         files: vec!["messages".to_string()],
         lang: Lang::En,
+        zone: analysis.zone,
     };
-    insta::assert_snapshot!(export_svg(&seconds, &info));
+    let node = aggregate(analysis.node_events.iter(), LevelSet::DEFAULT);
+    let lanes = Lanes::new(&node, &analysis, &pods);
+    insta::assert_snapshot!(export_svg(&seconds, &lanes, &info));
+}
+
+/// Reads the node-lane fixture: `shop/db-0` deleted and recreated under a new UID, with a
+/// kubelet restart, PLEG trouble and a not-ready node around its life.
+fn analyze_lanes() -> Analysis {
+    let path = format!(
+        "{}/tests/fixtures/lanes/lanes.log",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).expect("the lanes fixture is readable");
+    let mut analyzer = Analyzer::new(RuleSet::builtin());
+    let file = analyzer.begin_file("messages", 2025);
+    analyzer.push(file, &bytes);
+    analyzer.end_file(file);
+    analyzer.analysis()
+}
+
+#[test]
+fn svg_export_node_lane() {
+    let analysis = analyze_lanes();
+    let pods = analysis.find_pods("shop/db-0");
+    let events = analysis.events_of(&pods);
+    let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
+    let node = aggregate(analysis.node_events.iter(), LevelSet::ALL);
+    let lanes = Lanes::new(&node, &analysis, &pods);
+    let info = ExportInfo {
+        pod: analysis.pods[pods[0]].key(),
+        uids: analysis.pods[pods[0]].uids.clone(),
+        files: vec!["messages".to_string()],
+        lang: Lang::ZhCn,
+        zone: analysis.zone,
+    };
+    insta::assert_snapshot!(export_svg(&seconds, &lanes, &info));
+}
+
+#[test]
+fn text_timeline_incarnations() {
+    let analysis = analyze_lanes();
+    insta::assert_snapshot!(
+        "text_incarnations",
+        text_timeline(&analysis, "shop/db-0", Lang::En)
+    );
 }
 
 #[test]

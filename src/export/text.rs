@@ -1,15 +1,18 @@
-//! The timeline as terminal text: one row per second with its time, highest level and event
-//! labels.
+//! The timeline as terminal text: one row per second with its time, highest level, incarnation
+//! (when the pod has several) and event labels.
 
+use crate::analysis::Incarnation;
 use crate::i18n::Lang;
 use crate::level::Level;
-use crate::timeline::Second;
+use crate::timeline::{incarnations_in, Second};
 use std::io::{self, Write};
 
-/// Writes one row per second. With `colour`, the level is coloured with ANSI escapes.
+/// Writes one row per second. With two or more `incarnations`, each row names the incarnations
+/// of its events, as `#1` or `#1,#2`. With `colour`, the level is coloured with ANSI escapes.
 pub fn write_text_timeline(
     out: &mut dyn Write,
     seconds: &[Second<'_>],
+    incarnations: &[Incarnation],
     lang: Lang,
     colour: bool,
 ) -> io::Result<()> {
@@ -25,13 +28,27 @@ pub fn write_text_timeline(
             Lang::ZhCn => "、",
         };
         let labels = second.labels(lang).join(separator);
+        let incarnation = if incarnations.len() > 1 {
+            format!("{}  ", pad(&incarnation_column(incarnations, second), 5))
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "{}  {level}  {labels}",
+            "{}  {level}  {incarnation}{labels}",
             second.time.format("%Y-%m-%d %H:%M:%S")
         )?;
     }
     Ok(())
+}
+
+/// Returns the incarnations of a second's events as `#1` or `#1,#2`.
+fn incarnation_column(incarnations: &[Incarnation], second: &Second<'_>) -> String {
+    incarnations_in(incarnations, second)
+        .iter()
+        .map(|index| format!("#{}", index + 1))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Pads `text` to `columns` terminal columns, counting CJK characters as two.

@@ -6,6 +6,9 @@
 //! one second with quiet hours. The gap labels keep the real distances readable.
 
 use super::aggregate::Second;
+use super::bands::{bands, Band, BAND_LABEL_ROOM};
+use super::lanes::Lanes;
+use super::node_lane::{node_lane, NodeLane, PodAxis};
 use super::window::{Window, WINDOW_MARKS};
 use crate::i18n::Lang;
 use crate::level::Level;
@@ -20,7 +23,7 @@ const GAP_LABEL_SECONDS: i64 = 60;
 const MARGIN_X: f64 = 60.0;
 const STEM: f64 = 70.0;
 const STEM_STAGGER: f64 = 36.0;
-const LINE_HEIGHT: f64 = 15.0;
+pub(super) const LINE_HEIGHT: f64 = 15.0;
 const MAX_LABEL_LINES: usize = 6;
 const DOT_RADIUS: f64 = 7.0;
 
@@ -36,6 +39,12 @@ pub struct Layout {
     pub gaps: Vec<Gap>,
     /// Whether the marks are far enough apart for their labels.
     pub show_labels: bool,
+    /// The bottom edge of the pod's part of the picture; the node lane, if any, is below it.
+    pub pod_height: f64,
+    /// The node lane under the pod's part, when there are node events at the chosen levels.
+    pub node_lane: Option<NodeLane>,
+    /// One band per run of marks of one incarnation, when the pod has several incarnations.
+    pub bands: Vec<Band>,
 }
 
 /// One second with events, placed on the timeline.
@@ -128,9 +137,16 @@ pub struct Gap {
     pub text: String,
 }
 
-/// Lays out `window` of `seconds`. With `width`, the marks are fitted into it; without, each
-/// mark gets [`MARK_SPACING`] and labels are always shown, as in the export.
-pub fn layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: Option<f64>) -> Layout {
+/// Lays out `window` of `seconds` with the node lane and incarnation bands of `lanes`. With
+/// `width`, the marks are fitted into it; without, each mark gets [`MARK_SPACING`] and labels
+/// are always shown, as in the export.
+pub fn layout(
+    seconds: &[Second<'_>],
+    lanes: &Lanes<'_>,
+    window: Window,
+    lang: Lang,
+    width: Option<f64>,
+) -> Layout {
     let end = window.end().min(seconds.len());
     let shown = &seconds[window.start.min(end)..end];
     let count = shown.len().max(1) as f64;
@@ -139,15 +155,23 @@ pub fn layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: Option<
     let spacing = (width - 2.0 * MARGIN_X) / count;
     let show_labels = spacing >= LABEL_MIN_SPACING;
 
-    let lines: Vec<Vec<String>> = shown.iter().map(|s| label_lines(s, lang)).collect();
+    let lines: Vec<Vec<String>> = shown
+        .iter()
+        .map(|s| label_lines(s, lang, MAX_LABEL_LINES))
+        .collect();
     let max_lines = lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
     let label_room = if show_labels {
         STEM + STEM_STAGGER + (max_lines + 2.0) * LINE_HEIGHT
     } else {
         STEM
     };
-    let axis_y = label_room + 20.0;
-    let height = axis_y * 2.0;
+    let band_room = if lanes.has_bands() {
+        BAND_LABEL_ROOM
+    } else {
+        0.0
+    };
+    let axis_y = band_room + label_room + 20.0;
+    let pod_height = axis_y + label_room + 20.0;
 
     let mut marks = Vec::with_capacity(shown.len());
     for (offset, (second, lines)) in shown.iter().zip(lines).enumerate() {
@@ -165,15 +189,35 @@ pub fn layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: Option<
         marks.push(mark);
     }
     let gaps = gaps_between(shown, &marks, axis_y, lang, spacing);
+    let (axis_start_x, axis_end_x) = (MARGIN_X / 2.0, width - MARGIN_X / 2.0);
+    let bands = bands(
+        lanes.incarnations,
+        shown,
+        &marks,
+        (axis_start_x, axis_end_x),
+        pod_height,
+    );
+    let axis = PodAxis {
+        seconds,
+        window,
+        marks: &marks,
+        start_x: axis_start_x,
+        end_x: axis_end_x,
+    };
+    let node_lane = node_lane(lanes.node, &axis, pod_height, show_labels, lang, width);
+    let height = pod_height + node_lane.as_ref().map_or(0.0, |lane| lane.height);
     Layout {
         width,
         height,
         axis_y,
-        axis_start_x: MARGIN_X / 2.0,
-        axis_end_x: width - MARGIN_X / 2.0,
+        axis_start_x,
+        axis_end_x,
         marks,
         gaps,
         show_labels,
+        pod_height,
+        node_lane,
+        bands,
     }
 }
 
@@ -222,7 +266,7 @@ fn place_mark(
 }
 
 /// Anchors a mark's text to one side when centred text would run past an edge of the picture.
-fn keep_text_inside(mark: &mut Mark, width: f64) {
+pub(super) fn keep_text_inside(mark: &mut Mark, width: f64) {
     let widest = mark
         .text_rows()
         .iter()
@@ -238,12 +282,12 @@ fn keep_text_inside(mark: &mut Mark, width: f64) {
     }
 }
 
-/// Returns the event labels of a second, capped at [`MAX_LABEL_LINES`] with a `+N more` line.
-fn label_lines(second: &Second<'_>, lang: Lang) -> Vec<String> {
+/// Returns the event labels of a second, capped at `max` lines with a `+N more` line.
+pub(super) fn label_lines(second: &Second<'_>, lang: Lang, max: usize) -> Vec<String> {
     let mut labels = second.labels(lang);
-    if labels.len() > MAX_LABEL_LINES {
-        let hidden = labels.len() - (MAX_LABEL_LINES - 1);
-        labels.truncate(MAX_LABEL_LINES - 1);
+    if labels.len() > max {
+        let hidden = labels.len() - (max - 1);
+        labels.truncate(max - 1);
         labels.push(match lang {
             Lang::En => format!("+{hidden} more"),
             Lang::ZhCn => format!("另有 {hidden} 项"),
@@ -280,7 +324,7 @@ fn gaps_between(
 
 /// Returns an estimate of the width of `text` with `latin` pixels per ASCII character and `wide`
 /// per other character (Chinese is about as wide as the font size).
-fn text_width(text: &str, latin: f64, wide: f64) -> f64 {
+pub(super) fn text_width(text: &str, latin: f64, wide: f64) -> f64 {
     text.chars()
         .map(|c| if c.is_ascii() { latin } else { wide })
         .sum()
@@ -360,7 +404,13 @@ mod tests {
         let analysis = analyzer.analysis();
         let seconds = aggregate(analysis.events.iter(), LevelSet::ALL);
         let width = min_label_width(WINDOW_MARKS);
-        let tight = layout(&seconds, Window::all(WINDOW_MARKS), Lang::En, Some(width));
+        let tight = layout(
+            &seconds,
+            &Lanes::NONE,
+            Window::all(WINDOW_MARKS),
+            Lang::En,
+            Some(width),
+        );
         assert!(tight.show_labels);
         assert_eq!(
             tight.marks[0].anchor,

@@ -1,11 +1,16 @@
 //! The standalone SVG export, drawn from the same [`Layout`] as the page: a header with the pod,
-//! files and time range, a legend, the marks with their labels, and below them every event of
-//! every second with its raw line. Styles are embedded and fonts come from the system, so the
+//! files, time range and time zone, a legend, the marks with their labels, the incarnation bands
+//! and the node lane, and below them every event of every second with its raw line. Styles are embedded and fonts come from the system, so the
 //! file renders the same anywhere; all log text is escaped.
 
 use super::aggregate::Second;
+use super::caption::zone_caption;
+use super::incarnation::{incarnation_of, incarnation_tag};
+use super::lanes::Lanes;
 use super::layout::{layout, Layout, Mark, RowKind};
+use super::svg_lanes::{write_bands, write_node_lane, LANE_STYLE};
 use super::window::Window;
+use crate::analysis::{Incarnation, Zone};
 use crate::i18n::Lang;
 use crate::level::Level;
 use std::fmt::Write;
@@ -32,19 +37,30 @@ pub struct ExportInfo {
     pub uids: Vec<String>,
     pub files: Vec<String>,
     pub lang: Lang,
+    /// The zone of the times, stated beside the legend.
+    pub zone: Zone,
 }
 
-/// Renders every second of `seconds` as a standalone SVG document.
-pub fn export_svg(seconds: &[Second<'_>], info: &ExportInfo) -> String {
-    let natural = layout(seconds, Window::all(seconds.len()), info.lang, None).width;
+/// Renders every second of `seconds` as a standalone SVG document, with the node lane and
+/// incarnation bands of `lanes`.
+pub fn export_svg(seconds: &[Second<'_>], lanes: &Lanes<'_>, info: &ExportInfo) -> String {
+    let whole = Window::all(seconds.len());
+    let natural = layout(seconds, lanes, whole, info.lang, None).width;
     let geometry = layout(
         seconds,
-        Window::all(seconds.len()),
+        lanes,
+        whole,
         info.lang,
         Some(natural.max(MIN_WIDTH)),
     );
     let width = geometry.width;
-    let details_height = details_height(seconds);
+    let pod_seconds: Vec<&Second<'_>> = seconds.iter().collect();
+    let node_seconds: Vec<&Second<'_>> = geometry
+        .node_lane
+        .iter()
+        .flat_map(|lane| lane.marks.iter().map(|m| &lanes.node[m.mark.second]))
+        .collect();
+    let details_height = details_height(&pod_seconds) + details_height(&node_seconds);
     let height = HEADER_HEIGHT + geometry.height + details_height + 20.0;
 
     let mut svg = String::with_capacity(4096 + seconds.len() * 1024);
@@ -64,10 +80,40 @@ pub fn export_svg(seconds: &[Second<'_>], info: &ExportInfo) -> String {
         svg,
         r#"<g class="timeline" transform="translate(0 {HEADER_HEIGHT})">"#
     );
+    write_bands(&mut svg, &geometry);
     write_marks(&mut svg, &geometry, seconds, info.lang);
+    if let Some(lane) = &geometry.node_lane {
+        write_node_lane(&mut svg, lane, lanes.node, info.lang);
+    }
     svg.push_str("</g>");
     let details_top = HEADER_HEIGHT + geometry.height;
-    write_details(&mut svg, seconds, info, details_top);
+    let incarnations = if lanes.has_bands() {
+        lanes.incarnations
+    } else {
+        &[]
+    };
+    let pod_details = Details {
+        class: "details",
+        heading: match info.lang {
+            Lang::En => "Events of every second",
+            Lang::ZhCn => "每一秒的事件",
+        },
+        seconds: &pod_seconds,
+        incarnations,
+    };
+    let node_top = write_details(&mut svg, &pod_details, info, details_top);
+    if !node_seconds.is_empty() {
+        let node_details = Details {
+            class: "node-details",
+            heading: match info.lang {
+                Lang::En => "Node events",
+                Lang::ZhCn => "节点事件",
+            },
+            seconds: &node_seconds,
+            incarnations: &[],
+        };
+        write_details(&mut svg, &node_details, info, node_top);
+    }
     svg.push_str("</svg>\n");
     svg
 }
@@ -93,6 +139,7 @@ fn style() -> String {
          .podlife-export .date, .podlife-export .gap {{ fill: #57606a; font-size: 11px; }}\
          .podlife-export .heading {{ font-weight: 600; }}\
          .podlife-export .raw {{ font-family: {MONO_STACK}; font-size: 11px; fill: #424a53; white-space: pre; }}\
+         {LANE_STYLE}\
          </style>"
     )
 }
@@ -142,6 +189,12 @@ fn write_header(svg: &mut String, seconds: &[Second<'_>], info: &ExportInfo) {
         escape(&meta)
     );
     write_legend(svg, lang);
+    let _ = write!(
+        svg,
+        r#"<text class="meta zone" x="{:.1}" y="80">{}</text>"#,
+        20.0 + Level::ALL.len() as f64 * 110.0 + 10.0,
+        escape(&zone_caption(info.zone, lang))
+    );
 }
 
 fn write_legend(svg: &mut String, lang: Lang) {
@@ -220,7 +273,7 @@ fn write_mark(svg: &mut String, mark: &Mark, second: &Second<'_>, axis_y: f64, l
 }
 
 /// Returns the tooltip of a mark: every event of the second, one per line.
-fn second_summary(second: &Second<'_>, lang: Lang) -> String {
+pub(super) fn second_summary(second: &Second<'_>, lang: Lang) -> String {
     let mut out = format!("{} · {}", second.iso(), second.level.label(lang));
     for event in &second.events {
         let container = event.container.as_deref().unwrap_or("-");
@@ -235,7 +288,11 @@ fn second_summary(second: &Second<'_>, lang: Lang) -> String {
     out
 }
 
-fn details_height(seconds: &[Second<'_>]) -> f64 {
+/// Returns the height of a list of seconds with their events; nothing for no seconds.
+fn details_height(seconds: &[&Second<'_>]) -> f64 {
+    if seconds.is_empty() {
+        return 0.0;
+    }
     let rows: usize = seconds
         .iter()
         .map(|s| {
@@ -249,20 +306,27 @@ fn details_height(seconds: &[Second<'_>]) -> f64 {
     40.0 + rows as f64 * ROW_HEIGHT + seconds.len() as f64 * 8.0
 }
 
-fn write_details(svg: &mut String, seconds: &[Second<'_>], info: &ExportInfo, top: f64) {
+/// One list of seconds below the picture: the pod's, or the node lane's.
+struct Details<'d, 'a> {
+    class: &'static str,
+    heading: &'static str,
+    seconds: &'d [&'d Second<'a>],
+    /// The pod's incarnations when each event is to name its own; empty otherwise.
+    incarnations: &'d [Incarnation],
+}
+
+/// Writes a list of seconds with their events starting at `top`, and returns where it ends.
+fn write_details(svg: &mut String, details: &Details<'_, '_>, info: &ExportInfo, top: f64) -> f64 {
     let lang = info.lang;
-    let heading = match lang {
-        Lang::En => "Events of every second",
-        Lang::ZhCn => "每一秒的事件",
-    };
     let _ = write!(
         svg,
-        r#"<g class="details"><text class="heading" x="20" y="{:.1}">{}</text>"#,
+        r#"<g class="{}"><text class="heading" x="20" y="{:.1}">{}</text>"#,
+        details.class,
         top + 20.0,
-        heading
+        details.heading
     );
     let mut y = top + 20.0;
-    for second in seconds {
+    for second in details.seconds {
         y += ROW_HEIGHT + 8.0;
         let _ = write!(
             svg,
@@ -274,16 +338,18 @@ fn write_details(svg: &mut String, seconds: &[Second<'_>], info: &ExportInfo, to
         );
         for event in &second.events {
             y += ROW_HEIGHT;
-            y = write_event_rows(svg, event, info, y);
+            y = write_event_rows(svg, event, details.incarnations, info, y);
         }
         svg.push_str("</g>");
     }
     svg.push_str("</g>");
+    top + details_height(details.seconds)
 }
 
 fn write_event_rows(
     svg: &mut String,
     event: &crate::analysis::Event,
+    incarnations: &[Incarnation],
     info: &ExportInfo,
     mut y: f64,
 ) -> f64 {
@@ -294,13 +360,16 @@ fn write_event_rows(
         .get(event.file)
         .map(String::as_str)
         .unwrap_or("?");
-    let summary = format!(
+    let mut summary = format!(
         "{}  {}  {}  [{container}]  {file}:{}",
         event.time.iso(),
         event.level.label(lang),
         event.label(lang),
         event.line
     );
+    if let Some(index) = incarnation_of(incarnations, event) {
+        let _ = write!(summary, "  {}", incarnation_tag(incarnations, index));
+    }
     let _ = write!(
         svg,
         r#"<g class="detail-event"><title>{}</title><circle cx="30" cy="{:.1}" r="4" fill="{}" class="dot"/><text x="40" y="{y:.1}">{}</text>"#,

@@ -77,6 +77,11 @@ messages! {
     ColRaw => "Log line", "原始日志行";
     LineNumber => "line {line}", "第 {line} 行";
     DownloadSvg => "Download SVG", "下载 SVG";
+    DownloadSvgHint => "Save the whole lifecycle at the levels shown as a standalone SVG picture",
+        "将所选级别下的完整生命周期保存为独立的 SVG 图片";
+    DownloadJson => "Download JSON", "下载 JSON";
+    DownloadJsonHint => "Save the events at the levels shown as JSON lines, one event per line, as podlife --format json writes them",
+        "将所选级别下的事件保存为 JSON Lines（每行一个事件），与 podlife --format json 的输出相同";
     Dismiss => "Dismiss", "关闭提示";
     Footer => "Your files are read locally in this browser. Nothing is uploaded, and the page makes no request to any other site.",
         "文件只在本浏览器中本地读取，不会上传任何内容，页面也不会向其他站点发出请求。";

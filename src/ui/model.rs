@@ -5,8 +5,8 @@ use crate::analysis::{Analysis, Event};
 use crate::i18n::Lang;
 use crate::level::{Level, LevelSet};
 use crate::timeline::{
-    aggregate, export_svg, layout, min_label_width, window_marks_for, ExportInfo, Layout, Second,
-    Window,
+    aggregate, export_svg, incarnation_of, incarnation_tag, layout, min_label_width,
+    window_marks_for, ExportInfo, Lanes, Layout, Second, Window,
 };
 
 /// One entry of the pod list.
@@ -16,6 +16,8 @@ pub struct PodRow {
     pub worst: Option<Level>,
     pub counts: [usize; 5],
     pub total: usize,
+    /// How many UIDs the pod had: 2 or more when it was deleted and recreated.
+    pub incarnations: usize,
 }
 
 /// Lists the pods whose key or UID contains `query` (ignoring case), worst first.
@@ -38,6 +40,7 @@ pub fn pod_rows(analysis: &Analysis, query: &str) -> Vec<PodRow> {
             worst: pod.worst_level(),
             counts: pod.counts,
             total: pod.event_count(),
+            incarnations: pod.incarnations.len(),
         })
         .collect()
 }
@@ -61,6 +64,8 @@ pub struct TimelineModel {
     pub layout: Layout,
     /// One per mark of the layout, in the same order.
     pub facts: Vec<MarkFacts>,
+    /// One per mark of the layout's node lane, in the same order.
+    pub node_facts: Vec<MarkFacts>,
     /// Seconds with events in the whole lifecycle.
     pub total: usize,
     pub events: usize,
@@ -92,16 +97,25 @@ pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<Timel
     }
     let window_size = window_marks_for(input.width);
     let window = Window::from_slider_sized(input.slider, seconds.len(), window_size);
-    let layout = fitted_layout(&seconds, window, input.lang, input.width);
+    let node = aggregate(analysis.node_events.iter(), input.levels);
+    let lanes = Lanes::new(&node, analysis, &[input.pod]);
+    let layout = fitted_layout(&seconds, &lanes, window, input.lang, input.width);
     let facts = layout
         .marks
         .iter()
         .map(|mark| facts_of(&seconds[mark.second]))
         .collect();
+    let node_facts = layout
+        .node_lane
+        .iter()
+        .flat_map(|lane| &lane.marks)
+        .map(|node_mark| facts_of(&node[node_mark.mark.second]))
+        .collect();
     let in_window = &seconds[window.start..window.end().min(seconds.len())];
     Some(TimelineModel {
         layout,
         facts,
+        node_facts,
         total: seconds.len(),
         events: seconds.iter().map(|s| s.events.len()).sum(),
         window,
@@ -116,13 +130,19 @@ pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<Timel
 /// too narrow even for the minimum of 5 marks. Then the window gets the least width at which
 /// the engine shows labels and the box scrolls, because a window exists to be read. The whole
 /// lifecycle may show dots only.
-fn fitted_layout(seconds: &[Second<'_>], window: Window, lang: Lang, width: f64) -> Layout {
-    let fitted = layout(seconds, window, lang, Some(width));
+fn fitted_layout(
+    seconds: &[Second<'_>],
+    lanes: &Lanes<'_>,
+    window: Window,
+    lang: Lang,
+    width: f64,
+) -> Layout {
+    let fitted = layout(seconds, lanes, window, lang, Some(width));
     if fitted.show_labels || window.is_whole(seconds.len()) {
         return fitted;
     }
     let readable = min_label_width(fitted.marks.len());
-    layout(seconds, window, lang, Some(readable.max(width)))
+    layout(seconds, lanes, window, lang, Some(readable.max(width)))
 }
 
 fn facts_of(second: &Second<'_>) -> MarkFacts {
@@ -147,6 +167,8 @@ pub struct DetailRow {
     pub file: String,
     pub line: u64,
     pub text: String,
+    /// The event's incarnation as `#2 9b7d5c3e`, when the pod has several.
+    pub incarnation: Option<String>,
 }
 
 /// Lists the events of `pod` in the second `iso` at the chosen levels, in line order.
@@ -160,6 +182,34 @@ pub fn detail_rows(
     let events = analysis.events_of(&[pod]);
     let seconds = aggregate(events.iter().copied(), levels);
     seconds
+        .iter()
+        .find(|second| second.iso() == iso)
+        .map(|second| {
+            let incarnations = analysis.pods[pod].incarnations.as_slice();
+            second
+                .events
+                .iter()
+                .map(|e| {
+                    let mut row = detail_row(analysis, e, lang);
+                    if incarnations.len() > 1 {
+                        row.incarnation = incarnation_of(incarnations, e)
+                            .map(|index| incarnation_tag(incarnations, index));
+                    }
+                    row
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Lists the node events in the second `iso` at the chosen levels, in line order.
+pub fn node_detail_rows(
+    analysis: &Analysis,
+    levels: LevelSet,
+    iso: &str,
+    lang: Lang,
+) -> Vec<DetailRow> {
+    aggregate(analysis.node_events.iter(), levels)
         .iter()
         .find(|second| second.iso() == iso)
         .map(|second| {
@@ -185,6 +235,7 @@ fn detail_row(analysis: &Analysis, event: &Event, lang: Lang) -> DetailRow {
             .unwrap_or_default(),
         line: event.line,
         text: event.text.clone(),
+        incarnation: None,
     }
 }
 
@@ -198,18 +249,21 @@ pub fn svg_download(
     let summary = &analysis.pods[pod];
     let events = analysis.events_of(&[pod]);
     let seconds = aggregate(events.iter().copied(), levels);
+    let node = aggregate(analysis.node_events.iter(), levels);
+    let lanes = Lanes::new(&node, analysis, &[pod]);
     let info = ExportInfo {
         pod: summary.key(),
         uids: summary.uids.clone(),
         files: analysis.files.iter().map(|f| f.name.clone()).collect(),
         lang,
+        zone: analysis.zone,
     };
     let name = format!("{}-Pod-lifecycle.svg", safe_file_name(&summary.name));
-    (name, export_svg(&seconds, &info))
+    (name, export_svg(&seconds, &lanes, &info))
 }
 
 /// Replaces the characters of a pod name that some systems reject in file names.
-fn safe_file_name(name: &str) -> String {
+pub(super) fn safe_file_name(name: &str) -> String {
     name.chars()
         .map(|c| match c {
             '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',

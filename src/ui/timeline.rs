@@ -1,9 +1,9 @@
 //! The timeline panel: the SVG drawn layer by layer (axis, marks, labels) from the engine's
-//! layout, the range slider that moves the window, and the SVG download.
+//! layout, the range slider that moves the window, and the download buttons.
 
-use super::download::download_text;
+use super::download::ExportButtons;
 use super::i18n::{counted, fill, grouped, Msg};
-use super::model::{svg_download, MarkFacts, TimelineModel};
+use super::model::{MarkFacts, TimelineModel};
 use super::resize::SizeWatch;
 use super::slider::Slider;
 use super::state::State;
@@ -85,29 +85,10 @@ fn TimelineHeading(
                 <h2>{title}</h2>
                 <p class="muted small">{summary}</p>
             </div>
-            <button
-                type="button"
-                class="button"
-                data-testid="download-svg"
-                disabled=move || timeline.with(Option::is_none)
-                on:click=move |_| download(state, pod)
-            >
-                {move || Msg::DownloadSvg.text(lang.get())}
-            </button>
+            <div class="actions">
+                <ExportButtons state=state pod=pod timeline=timeline />
+            </div>
         </div>
-    }
-}
-
-fn download(state: State, pod: Memo<Option<usize>>) {
-    let Some(index) = pod.get_untracked() else {
-        return;
-    };
-    let (levels, lang) = (state.levels.get_untracked(), state.lang.get_untracked());
-    let (name, svg) = state
-        .analysis
-        .with_untracked(|analysis| svg_download(analysis, index, levels, lang));
-    if let Err(error) = download_text(&name, "image/svg+xml", &svg) {
-        leptos::logging::error!("download failed: {error:?}");
     }
 }
 

@@ -115,11 +115,16 @@ fn analyze(args: &Args, rules: RuleSet) -> Result<Analysis, Failure> {
     Ok(analysis)
 }
 
-/// Prints every input problem on standard error; none of them stops the run.
+/// Prints every input problem, and what a low kubelet verbosity leaves out, on standard error;
+/// none of them stops the run.
 fn report_issues(analysis: &Analysis) {
     for file in &analysis.files {
         for issue in &file.issues {
             log::warn!("{}", issue.message(&file.name, podlife::i18n::Lang::En));
         }
+    }
+    if let Some(shortfall) = analysis.verbosity.shortfall() {
+        let notice = podlife::timeline::verbosity_notice(shortfall, podlife::i18n::Lang::En);
+        log::warn!("{notice}");
     }
 }

@@ -6,7 +6,7 @@ use crate::Failure;
 use podlife::analysis::Analysis;
 use podlife::i18n::Lang;
 use podlife::level::{Level, LevelSet};
-use podlife::timeline::{aggregate, export_svg, ExportInfo};
+use podlife::timeline::{aggregate, export_svg, zone_caption, ExportInfo, Lanes};
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -94,7 +94,7 @@ pub fn show_pod(
         LangArg::ZhCn => Lang::ZhCn,
     };
     match args.format.unwrap_or(Format::Svg) {
-        Format::Svg => write_svg(args, analysis, &pods, &events, lang),
+        Format::Svg => write_svg(args, analysis, &pods, &events, levels, lang),
         Format::Json => with_output(args, |out| {
             podlife::export::write_json_lines(out, &events, analysis)
         }),
@@ -105,9 +105,11 @@ pub fn show_pod(
             let colour = args.out.is_none() && io::stdout().is_terminal();
             let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
             let header = text_header(analysis, &pods, seconds.len(), events.len(), lang);
+            let incarnations = Lanes::new(&[], analysis, &pods).incarnations;
             with_output(args, |out| {
                 writeln!(out, "{header}")?;
-                podlife::export::write_text_timeline(out, &seconds, lang, colour)
+                writeln!(out, "# {}", zone_caption(analysis.zone, lang))?;
+                podlife::export::write_text_timeline(out, &seconds, incarnations, lang, colour)
             })
         }
     }
@@ -150,9 +152,12 @@ fn write_svg(
     analysis: &Analysis,
     pods: &[usize],
     events: &[&podlife::analysis::Event],
+    levels: LevelSet,
     lang: Lang,
 ) -> Result<(), Failure> {
     let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
+    let node = aggregate(analysis.node_events.iter(), levels);
+    let lanes = Lanes::new(&node, analysis, pods);
     let first = &analysis.pods[pods[0]];
     let info = ExportInfo {
         pod: pods
@@ -166,8 +171,9 @@ fn write_svg(
             .collect(),
         files: analysis.files.iter().map(|f| f.name.clone()).collect(),
         lang,
+        zone: analysis.zone,
     };
-    let svg = export_svg(&seconds, &info);
+    let svg = export_svg(&seconds, &lanes, &info);
     let path = args
         .out
         .clone()

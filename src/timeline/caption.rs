@@ -1,0 +1,78 @@
+//! Sentences that qualify what a timeline shows, shared by the page, the SVG export and the CLI:
+//! the zone of its times, and what a low kubelet verbosity leaves out of the log.
+
+use crate::analysis::Zone;
+use crate::i18n::Lang;
+
+/// Writes the zone the timeline's times are in: `Times: UTC+05:30 (node)`, or a note that the
+/// log does not state its zone.
+pub fn zone_caption(zone: Zone, lang: Lang) -> String {
+    match (zone, lang) {
+        (Zone::Offset { seconds }, Lang::En) => format!("Times: {} (node)", utc_offset(seconds)),
+        (Zone::Offset { seconds }, Lang::ZhCn) => format!("时间：{}（节点）", utc_offset(seconds)),
+        (Zone::AsWritten, Lang::En) => "Times as written in the log (zone not stated)".to_string(),
+        (Zone::AsWritten, Lang::ZhCn) => "时间按日志原样显示（未注明时区）".to_string(),
+    }
+}
+
+/// Writes an offset east of UTC as `UTC+05:30`, `UTC-03:00` or `UTC` for zero.
+pub fn utc_offset(seconds: i32) -> String {
+    if seconds == 0 {
+        return "UTC".to_string();
+    }
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// Warns that the log lacks the lines of a kubelet verbosity, for a `shortfall` from
+/// [`Verbosity::shortfall`](crate::analysis::Verbosity::shortfall): 1 for a kubelet below
+/// `--v=2`, 2 for one at `--v=2`.
+pub fn verbosity_notice(shortfall: u8, lang: Lang) -> &'static str {
+    match (shortfall, lang) {
+        (1, Lang::En) => {
+            "The kubelet seems to run below --v=2: this log has no pod add or delete and no \
+             container start or stop lines (written at --v=2), and none of what --v=3 adds, so \
+             a quiet stretch of the timeline may not be quiet."
+        }
+        (1, Lang::ZhCn) => {
+            "kubelet 的日志级别似乎低于 --v=2：日志中没有 Pod 添加、删除和容器启动、停止的记录\
+             （--v=2 才输出），也没有 --v=3 才输出的记录，因此时间线上的空白不代表什么都没发生。"
+        }
+        (_, Lang::En) => {
+            "The kubelet seems to run at --v=2: this log has none of the lines --v=3 adds (the \
+             event echo such as Created, Started and Pulled, status updates, probe successes), \
+             so a quiet stretch of the timeline may not be quiet."
+        }
+        (_, Lang::ZhCn) => {
+            "kubelet 的日志级别似乎为 --v=2：日志中没有 --v=3 才输出的记录（Created、Started、\
+             Pulled 等事件回显、状态更新、探针成功），因此时间线上的空白不代表什么都没发生。"
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zone_caption_offsets() {
+        let india = Zone::Offset { seconds: 19_800 };
+        assert_eq!(zone_caption(india, Lang::En), "Times: UTC+05:30 (node)");
+        assert_eq!(zone_caption(india, Lang::ZhCn), "时间：UTC+05:30（节点）");
+        assert_eq!(utc_offset(-3 * 3600), "UTC-03:00");
+        assert_eq!(utc_offset(0), "UTC");
+        assert_eq!(
+            zone_caption(Zone::AsWritten, Lang::En),
+            "Times as written in the log (zone not stated)"
+        );
+    }
+
+    #[test]
+    fn verbosity_notice_names_levels() {
+        assert!(verbosity_notice(1, Lang::En).contains("below --v=2"));
+        assert!(verbosity_notice(2, Lang::En).contains("at --v=2"));
+        assert!(verbosity_notice(2, Lang::En).contains("Pulled"));
+        assert!(verbosity_notice(1, Lang::ZhCn).contains("低于 --v=2"));
+    }
+}
