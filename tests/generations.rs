@@ -1,14 +1,17 @@
-//! Per-generation rule tests. Each file in `tests/fixtures/generations/` renders one pod
-//! lifecycle in the message templates of one kubelet generation: printf up to 1.20, then the
-//! structured renderings of 1.21, 1.22, 1.24, 1.26, 1.27 and 1.28+. After every log line it
-//! lists the events that line must give.
+//! Per-generation rule tests. Each file in `tests/fixtures/generations/` renders pod lifecycles
+//! in the message templates of one kubelet generation: printf up to 1.20, then the structured
+//! renderings of 1.21, 1.22, 1.24, 1.26, 1.27 and 1.28+, and the 1.28+ lines again as
+//! `--logging-format=json` records. One more file mixes kubelet, containerd and kernel lines in
+//! a syslog. After every log line a fixture lists the events that line must give.
 //!
 //! Fixture format: `#! year YYYY` sets the year of the last line; `#> KIND POD CONTAINER LEVEL`
-//! (with `-` for no container) follows a log line once per expected event, and `#> none` marks
-//! a line that must give none. Other `#` lines are comments. The expectations belong to the
-//! nearest log line above that carries a klog header, so continuation lines of a multi-line
-//! value (`output=<`) expect nothing. Every file is checked as written and re-wrapped in each of
-//! the four wrappers (rsyslog traditional, journalctl short-iso and short-precise, bare klog).
+//! (with `-` for no container, and `node` as POD for an event of the node lane) follows a log
+//! line once per expected event, and `#> none` marks a line that must give none. Other `#`
+//! lines are comments. The expectations belong to the nearest record line above: a line with a
+//! klog header, a kubelet JSON record, or a containerd or kernel line. Continuation lines of a
+//! multi-line value (`output=<`) therefore expect nothing. Every kubelet file is checked as
+//! written and re-wrapped in each of the four wrappers (rsyslog traditional, journalctl short-iso
+//! and short-precise, bare klog). The JSON file is re-wrapped in the three that carry a prefix.
 
 mod common;
 
@@ -17,11 +20,14 @@ use podlife::analysis::Analysis;
 use podlife::kind::EventKind;
 use podlife::level::Level;
 use regex::Regex;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-/// One expected event: kind, pod key, container and level.
+/// The POD column of an expectation for an event of the node lane.
+const NODE: &str = "node";
+
+/// One expected event: kind, pod key (or [`NODE`]), container and level.
 type Expectation = (EventKind, String, Option<String>, Level);
 
 /// A fixture file split into its log text and the expected events per line.
@@ -75,6 +81,51 @@ fn wrapper_prefix() -> &'static Regex {
     })
 }
 
+/// Matches a containerd or kernel line in an rsyslog traditional wrapper: month, day, time.
+fn runtime_line() -> &'static Regex {
+    static RUNTIME: OnceLock<Regex> = OnceLock::new();
+    RUNTIME.get_or_init(|| {
+        Regex::new(
+            r"^([A-Z][a-z]{2}) ([ 0-9]\d) (\d\d:\d\d:\d\d) \S+ (?:containerd|kernel)(?:\[\d+\])?: ",
+        )
+        .expect("valid runtime line regex")
+    })
+}
+
+/// Returns the time of a kubelet JSON record from its `ts` (epoch milliseconds) as month
+/// (1-based), day, `HH:MM:SS` and microseconds, in UTC. `None` when `body` is no JSON record.
+fn json_stamp(body: &str) -> Option<(usize, u32, String, String)> {
+    let rest = body.strip_prefix(r#"{"ts":"#)?;
+    let end = rest.find(|c: char| c != '.' && !c.is_ascii_digit())?;
+    let millis: f64 = rest[..end].parse().ok()?;
+    let micros_total = (millis * 1000.0).round() as i64;
+    let time = chrono::DateTime::from_timestamp_micros(micros_total)?;
+    Some((
+        time.format("%m").to_string().parse().ok()?,
+        time.format("%d").to_string().parse().ok()?,
+        time.format("%H:%M:%S").to_string(),
+        time.format("%6f").to_string(),
+    ))
+}
+
+/// Returns a record line's whole second as `MM-DDTHH:MM:SS`: from its klog header, its JSON
+/// `ts`, or the syslog prefix of a containerd or kernel line. `None` for other lines.
+fn record_second(line: &str) -> Option<String> {
+    if let Some(caps) = klog_header().captures(line) {
+        return Some(format!("{}-{}T{}", &caps[1], &caps[2], &caps[3]));
+    }
+    let body = wrapper_prefix()
+        .find(line)
+        .map_or(line, |prefix| &line[prefix.end()..]);
+    if let Some((month, day, clock, _)) = json_stamp(body) {
+        return Some(format!("{month:02}-{day:02}T{clock}"));
+    }
+    let caps = runtime_line().captures(line)?;
+    let month = MONTHS.iter().position(|m| *m == &caps[1])? + 1;
+    let day: u32 = caps[2].trim().parse().ok()?;
+    Some(format!("{month:02}-{day:02}T{}", &caps[3]))
+}
+
 fn fixture_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/generations")
 }
@@ -119,12 +170,10 @@ fn load(name: &str) -> Fixture {
             if expectation.trim() != "none" {
                 events.push(parse_expectation(name, index + 1, expectation));
             }
-        } else if let Some(caps) = klog_header().captures(line) {
+        } else if let Some(second) = record_second(line) {
             record = Some(number);
             fixture.expected.entry(number).or_default();
-            fixture
-                .header_seconds
-                .insert(number, format!("{}-{}T{}", &caps[1], &caps[2], &caps[3]));
+            fixture.header_seconds.insert(number, second);
         }
     }
     assert!(fixture.year > 0, "{name}: missing `#! year YYYY` line");
@@ -141,6 +190,9 @@ fn rewrap(text: &str, year: i32, wrapper: Wrapper) -> String {
             out.push('\n');
             continue;
         }
+        let unwrapped = wrapper_prefix()
+            .find(line)
+            .map_or(line, |prefix| &line[prefix.end()..]);
         let body = match klog_header().captures(line) {
             Some(caps) => {
                 let start = caps.get(0).expect("whole match").start();
@@ -149,9 +201,12 @@ fn rewrap(text: &str, year: i32, wrapper: Wrapper) -> String {
                 last_stamp = Some((month, day, caps[3].to_string(), caps[4].to_string()));
                 &line[start..]
             }
-            None => wrapper_prefix()
-                .find(line)
-                .map_or(line, |prefix| &line[prefix.end()..]),
+            None => {
+                if let Some(stamp) = json_stamp(unwrapped) {
+                    last_stamp = Some(stamp);
+                }
+                unwrapped
+            }
         };
         let (month, day, clock, micros) = last_stamp
             .clone()
@@ -196,6 +251,16 @@ fn check(fixture: &Fixture, text: &str) -> (Vec<String>, String) {
         actual.entry(event.line).or_default().push(entry);
         check_time(fixture, &analysis, event, &mut failures);
     }
+    for event in &analysis.node_events {
+        let entry = (
+            event.kind,
+            NODE.to_string(),
+            event.container.clone(),
+            event.level,
+        );
+        actual.entry(event.line).or_default().push(entry);
+        check_time(fixture, &analysis, event, &mut failures);
+    }
     for (line, expected) in &fixture.expected {
         let mut expected = expected.clone();
         expected.sort();
@@ -211,20 +276,14 @@ fn check(fixture: &Fixture, text: &str) -> (Vec<String>, String) {
     }
     for (line, found) in actual {
         failures.push(format!(
-            "line {line} has no klog header but gives {}",
+            "line {line} is no record line but gives {}",
             show(&found)
-        ));
-    }
-    for event in &analysis.node_events {
-        failures.push(format!(
-            "unexpected node event: {}",
-            describe(&analysis, event)
         ));
     }
     (failures, dump(&analysis))
 }
 
-/// Checks that an event has the second of its own klog header, in the fixture's year.
+/// Checks that an event has the second of its own record line, in the fixture's year.
 fn check_time(
     fixture: &Fixture,
     analysis: &Analysis,
@@ -261,9 +320,9 @@ fn show(events: &[Expectation]) -> String {
     format!("[{}]", parts.join(", "))
 }
 
-/// Checks a fixture as written and in every wrapper. Variants that fail the same way are
+/// Checks a fixture as written and in each of `wrappers`. Variants that fail the same way are
 /// reported together, with the events of the file as written.
-fn run_generation(name: &str) {
+fn run_fixture(name: &str, wrappers: &[Wrapper]) {
     let fixture = load(name);
     let expected_events: usize = fixture.expected.values().map(Vec::len).sum();
     assert!(
@@ -283,7 +342,7 @@ fn run_generation(name: &str) {
         }
     };
     add("as written".to_string(), written);
-    for wrapper in WRAPPERS {
+    for &wrapper in wrappers {
         let (failures, _) = check(&fixture, &rewrap(&fixture.text, fixture.year, wrapper));
         add(format!("re-wrapped as {wrapper:?}"), failures);
     }
@@ -305,72 +364,118 @@ fn run_generation(name: &str) {
     );
 }
 
+/// Checks a kubelet fixture as written and in every wrapper.
+fn run_generation(name: &str) {
+    run_fixture(name, &WRAPPERS);
+}
+
+/// The kubelet generation fixtures, oldest first.
+const GENERATIONS: [&str; 8] = [
+    "printf-1.15-1.20.syslog.log",
+    "structured-1.21.journal-short-iso.log",
+    "structured-1.22-1.23.syslog.log",
+    "structured-1.24-1.25.journal-short-precise.log",
+    "structured-1.26.klog.log",
+    "structured-1.27.syslog.log",
+    "structured-1.28-plus.journal-short-iso.log",
+    JSON_LOGGING,
+];
+
+/// The 1.28+ fixture as kubelet `--logging-format=json` records, one per line.
+const JSON_LOGGING: &str = "json-logging-1.28-plus.kubelet-json.log";
+
+/// kubelet, containerd and kernel lines in one rsyslog file.
+const RUNTIME: &str = "containerd-kernel.syslog.log";
+
 #[test]
 fn generation_printf_1_15_to_1_20() {
-    run_generation("printf-1.15-1.20.syslog.log");
+    run_generation(GENERATIONS[0]);
 }
 
 #[test]
 fn generation_structured_1_21() {
-    run_generation("structured-1.21.journal-short-iso.log");
+    run_generation(GENERATIONS[1]);
 }
 
 #[test]
 fn generation_structured_1_22_to_1_23() {
-    run_generation("structured-1.22-1.23.syslog.log");
+    run_generation(GENERATIONS[2]);
 }
 
 #[test]
 fn generation_structured_1_24_to_1_25() {
-    run_generation("structured-1.24-1.25.journal-short-precise.log");
+    run_generation(GENERATIONS[3]);
 }
 
 #[test]
 fn generation_structured_1_26() {
-    run_generation("structured-1.26.klog.log");
+    run_generation(GENERATIONS[4]);
 }
 
 #[test]
 fn generation_structured_1_27() {
-    run_generation("structured-1.27.syslog.log");
+    run_generation(GENERATIONS[5]);
 }
 
 #[test]
 fn generation_structured_1_28_plus() {
-    run_generation("structured-1.28-plus.journal-short-iso.log");
+    run_generation(GENERATIONS[6]);
 }
 
-/// Every kind that the generation tests must cover appears in every generation that has a
-/// template for it.
+#[test]
+fn generation_json_logging() {
+    run_fixture(
+        JSON_LOGGING,
+        &[Wrapper::Syslog, Wrapper::ShortIso, Wrapper::ShortPrecise],
+    );
+}
+
+#[test]
+fn containerd_and_kernel_lines() {
+    run_fixture(RUNTIME, &[]);
+}
+
+/// Returns the kinds that the generation of fixture `name` writes no line for. Every other kind
+/// must be expected by some line of every generation; docs/rules-coverage.md gives the reasons.
+fn kinds_without_template(name: &str) -> &'static [EventKind] {
+    use EventKind::*;
+    match name {
+        // No "must be killed" line, no pod_workers teardown lines, no graceful node shutdown,
+        // and no "SyncLoop (probe)" line for readiness before the structured kubelet.
+        "printf-1.15-1.20.syslog.log" => &[
+            PodKillRequired,
+            PodTerminating,
+            NodeShutdownKill,
+            ReadinessChanged,
+        ],
+        // "Pod has been deleted and must be killed" and the teardown lines came with 1.22.
+        "structured-1.21.journal-short-iso.log" => &[PodKillRequired, PodTerminating],
+        _ => &[],
+    }
+}
+
+/// The kinds that containerd's and the kernel's lines give.
+const RUNTIME_KINDS: [EventKind; 8] = [
+    EventKind::SandboxCreated,
+    EventKind::SandboxCreateFailed,
+    EventKind::ContainerCreated,
+    EventKind::ContainerStarted,
+    EventKind::ContainerStartFailed,
+    EventKind::SandboxStopped,
+    EventKind::OOMKilled,
+    EventKind::SystemOOM,
+];
+
+/// Returns the kinds that some line of a fixture expects.
+fn expected_kinds(name: &str) -> BTreeSet<EventKind> {
+    let fixture = load(name);
+    fixture.expected.values().flatten().map(|e| e.0).collect()
+}
+
+/// Every kind of the reference table appears in every generation that has a template for it,
+/// and a kind listed as without template does not.
 #[test]
 fn generation_fixtures_cover_every_kind() {
-    use EventKind::*;
-    let required = [
-        PodAdded,
-        PodUpdated,
-        PodDeleted,
-        PodRemoved,
-        PodRecreated,
-        PodKillRequired,
-        PodGoneFromServer,
-        SandboxNeeded,
-        SandboxCreated,
-        SandboxCreateFailed,
-        ContainerCreated,
-        ContainerStarted,
-        ContainerDied,
-        ContainerExited,
-        ContainerKilled,
-        ContainerRestarting,
-        BackOffRestart,
-        ReadinessProbeFailed,
-        LivenessProbeFailed,
-        StartupProbeFailed,
-        ProbeSucceeded,
-        ContainersNotReady,
-        MountFailed,
-        ImagePullFailed,
-    ];
     let mut names: Vec<String> = std::fs::read_dir(fixture_dir())
         .expect("tests/fixtures/generations is readable")
         .filter_map(|entry| entry.ok())
@@ -378,20 +483,78 @@ fn generation_fixtures_cover_every_kind() {
         .filter(|name| name.ends_with(".log"))
         .collect();
     names.sort();
-    assert_eq!(names.len(), 7, "one fixture per generation: {names:?}");
-    for name in names {
-        let fixture = load(&name);
-        let kinds: Vec<EventKind> = fixture.expected.values().flatten().map(|e| e.0).collect();
-        for kind in required {
-            // The kubelet logs "Pod has been deleted and must be killed" from 1.22 on.
-            if kind == PodKillRequired && (name.starts_with("printf") || name.contains("1.21.")) {
+    let mut known: Vec<String> = GENERATIONS.iter().map(|n| n.to_string()).collect();
+    known.push(RUNTIME.to_string());
+    known.sort();
+    assert_eq!(names, known, "one fixture per generation");
+
+    for name in GENERATIONS {
+        let kinds = expected_kinds(name);
+        let absent = kinds_without_template(name);
+        for &kind in EventKind::ALL {
+            if absent.contains(&kind) {
                 assert!(
                     !kinds.contains(&kind),
                     "{name}: {kind} has no template in this generation"
                 );
-                continue;
+            } else {
+                assert!(kinds.contains(&kind), "{name}: no line expects {kind}");
             }
-            assert!(kinds.contains(&kind), "{name}: no line expects {kind}");
+        }
+    }
+    let kinds = expected_kinds(RUNTIME);
+    for kind in RUNTIME_KINDS {
+        assert!(kinds.contains(&kind), "{RUNTIME}: no line expects {kind}");
+    }
+}
+
+/// Returns whether a log line names the pod `key` itself: by reference, UID or one of its
+/// container or sandbox IDs, not by a pod with a longer name or a namespace of that name.
+fn names_pod(line: &str, key: &str) -> bool {
+    let markers: &[&str] = match key {
+        "shop/web-1" => &[
+            "shop/web-1\"",
+            "shop/web-1 ",
+            "shop/web-1]",
+            r#"{"name":"web-1","namespace":"shop"}"#,
+            "web-1_shop(",
+            "Namespace:\"shop\", Name:\"web-1\"",
+            "4b8e2f10-93c1-4d6a-a7e5-1f20c3d4e5a6",
+            "4b8e2f10_93c1_4d6a_a7e5_1f20c3d4e5a6",
+            "591757e1063f45d3dedb5af7b9cfe120718af3a2b1dae094bfd990cfdfab17c6",
+            "550ec9dd61621a4eef22e0a112ba69caddc8a96cede436a85099f775d7015d7b",
+            "3e9a0c5b7d1f2e4a6c8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c",
+            "a0b1c2d3e4f5061728394a5b6c7d8e9fa0b1c2d3e4f5061728394a5b6c7d8e9f",
+        ],
+        "web-1/web-1" => &[
+            "web-1/web-1\"",
+            "web-1/web-1]",
+            "web-1_web-1(",
+            "Namespace:web-1,",
+            r#"{"name":"web-1","namespace":"web-1"}"#,
+        ],
+        _ => return true,
+    };
+    markers.iter().any(|marker| line.contains(marker))
+}
+
+/// A pod `web-1` sits beside `web-10`, `web-1-backup-x` and a namespace called `web-1`: no
+/// event of `shop/web-1` or `web-1/web-1` comes from a line that names only one of the others.
+#[test]
+fn web_1_events_stay_with_web_1() {
+    for name in GENERATIONS.iter().chain([&RUNTIME]) {
+        let fixture = load(name);
+        let lines: Vec<&str> = fixture.text.lines().collect();
+        let analysis = analyze_text(&fixture.text, fixture.year);
+        for event in &analysis.events {
+            let key = pod_key(&analysis, event);
+            let line = lines[event.line as usize - 1];
+            assert!(
+                names_pod(line, &key),
+                "{name}:{}: {} of {key} from a line that does not name it: {line}",
+                event.line,
+                event.kind
+            );
         }
     }
 }
