@@ -32,11 +32,24 @@ fn case_events(case_dir: &Path, pod: &str, year: i64) -> Vec<Value> {
 fn matches(event: &Value, row: &Value) -> bool {
     let time = event["time"].as_str().unwrap_or_default();
     let second = row["time"].as_str().unwrap_or_default();
+    let time = match second.strip_suffix('Z') {
+        Some(_) => utc_second(time),
+        None => time.to_string(),
+    };
     let same = |field: &str| {
         row.get(field)
             .is_none_or(|want| want.is_null() || event[field] == *want)
     };
     time.starts_with(second) && event["kind"] == row["kind"] && same("level") && same("container")
+}
+
+/// Returns the UTC second of an ISO time with an offset, written with a `Z` like the rows of a
+/// journal export case.
+fn utc_second(time: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(time).map_or_else(
+        |_| time.to_string(),
+        |time| time.to_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    )
 }
 
 #[test]

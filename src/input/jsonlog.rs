@@ -119,7 +119,7 @@ mod tests {
         let record = parse_kubelet_json(line).unwrap();
         assert_eq!(
             record.message,
-            r#""SyncLoop ADD" pods=["web-1/web-1"] source="api""#
+            r#""SyncLoop ADD" source="api" pods=["web-1/web-1"]"#
         );
         assert_eq!(record.severity, 'I');
         let stamp = record.stamp.unwrap();
@@ -134,7 +134,7 @@ mod tests {
         assert_eq!(record.severity, 'E');
         assert_eq!(
             record.message,
-            r#""Probe errored" err="timeout" exitCode=137 pod="shop/web-10" probeType="Liveness""#
+            r#""Probe errored" err="timeout" pod="shop/web-10" probeType="Liveness" exitCode=137"#
         );
         assert_eq!(record.stamp.unwrap().nanos, 500_000_000);
     }
@@ -145,6 +145,6 @@ mod tests {
         let record = parse_kubelet_json(line).unwrap();
         assert!(record
             .message
-            .ends_with(r#"event={"Data":"c","ID":"u","Type":"ContainerDied"}"#));
+            .ends_with(r#"event={"ID":"u","Type":"ContainerDied","Data":"c"}"#));
     }
 }

@@ -6,7 +6,7 @@
 use super::error::{RuleError, RuleRef};
 use super::table::{Condition, PodsMode, RuleFile, RuleLabels, RuleSpec, Source, GROUPS};
 use super::validate::{parse_rule_file, VERSION};
-use crate::kind::EventKind;
+use crate::kind::{EventKind, Scope};
 use crate::level::Level;
 use crate::message::{parse_pod_list, parse_pod_ref, parse_structured, PodRef, Structured};
 use aho_corasick::AhoCorasick;
@@ -107,7 +107,7 @@ impl RuleSet {
         for (index, spec) in file.rules.iter().enumerate() {
             let rule = RuleRef {
                 position: index + 1,
-                id: Some(spec.id.clone()),
+                id: Some(spec.id.clone()).filter(|id| !id.trim().is_empty()),
             };
             if spec.id.trim().is_empty() {
                 let field = "id".to_string();
@@ -325,11 +325,14 @@ impl Rule {
             pods_mode: self.spec.pods,
         };
         if !listed.is_empty() {
-            if self.spec.pods != PodsMode::Context {
-                hits.extend(listed.into_iter().map(|pod| Hit {
+            match self.spec.pods {
+                // A node event (the eviction ranking) is the node's, whatever pods it lists.
+                PodsMode::Context if self.spec.kind.scope() == Scope::Node => hits.push(template),
+                PodsMode::Context => {}
+                _ => hits.extend(listed.into_iter().map(|pod| Hit {
                     pod: Some(pod),
                     ..template.clone()
-                }));
+                })),
             }
             return;
         }
