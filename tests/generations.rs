@@ -10,8 +10,9 @@
 //! lines are comments. The expectations belong to the nearest record line above: a line with a
 //! klog header, a kubelet JSON record, or a containerd or kernel line. Continuation lines of a
 //! multi-line value (`output=<`) therefore expect nothing. Every kubelet file is checked as
-//! written and re-wrapped in each of the four wrappers (rsyslog traditional, journalctl short-iso
-//! and short-precise, bare klog). The JSON file is re-wrapped in the three that carry a prefix.
+//! written and re-wrapped in each of the six wrappers (rsyslog traditional, journalctl short-iso,
+//! short-precise, short under a Chinese locale and json, and bare klog as in klog files and
+//! `journalctl -o cat`). The JSON file is re-wrapped in the three text wrappers with a prefix.
 
 mod common;
 
@@ -47,13 +48,20 @@ enum Wrapper {
     Syslog,
     ShortIso,
     ShortPrecise,
+    /// journalctl `short` under a Chinese locale: `9月 09 07:00:01 host kubelet[1]: …`.
+    ChineseShort,
+    /// `journalctl -o json`: the line in `MESSAGE`, UTC microseconds in `__REALTIME_TIMESTAMP`.
+    JournalJson,
+    /// Bare klog, as in a kubelet log file or `journalctl -o cat`.
     BareKlog,
 }
 
-const WRAPPERS: [Wrapper; 4] = [
+const WRAPPERS: [Wrapper; 6] = [
     Wrapper::Syslog,
     Wrapper::ShortIso,
     Wrapper::ShortPrecise,
+    Wrapper::ChineseShort,
+    Wrapper::JournalJson,
     Wrapper::BareKlog,
 ];
 
@@ -225,6 +233,14 @@ fn rewrap(text: &str, year: i32, wrapper: Wrapper) -> String {
                     MONTHS[month - 1]
                 )
             }
+            Wrapper::ChineseShort => {
+                format!("{month}月 {day:02} {clock} worker-7 kubelet[4242]: ")
+            }
+            Wrapper::JournalJson => {
+                out.push_str(&journal_entry(year, (month, day, &clock, &micros), body));
+                out.push('\n');
+                continue;
+            }
             Wrapper::BareKlog => String::new(),
         };
         out.push_str(&prefix);
@@ -232,6 +248,26 @@ fn rewrap(text: &str, year: i32, wrapper: Wrapper) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Writes `body` as a `journalctl -o json` entry of the kubelet at the given stamp, taken as UTC.
+fn journal_entry(
+    year: i32,
+    (month, day, clock, micros): (usize, u32, &str, &str),
+    body: &str,
+) -> String {
+    let time = format!("{year}-{month:02}-{day:02}T{clock}.{micros}Z");
+    let realtime = chrono::DateTime::parse_from_rfc3339(&time)
+        .expect("a valid stamp")
+        .timestamp_micros();
+    serde_json::json!({
+        "__REALTIME_TIMESTAMP": realtime.to_string(),
+        "_HOSTNAME": "worker-7",
+        "SYSLOG_IDENTIFIER": "kubelet",
+        "_PID": "4242",
+        "MESSAGE": body,
+    })
+    .to_string()
 }
 
 /// Returns every mismatch between the fixture's expectations and the analysis of `text`, and
