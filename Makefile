@@ -37,5 +37,6 @@ test-native:
 test-wasm:
 	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --lib
 
-test-browser:
+# The parity test compares the page with the release CLI, so that is built first.
+test-browser: cli
 	node --test tests/browser/

@@ -1,6 +1,6 @@
 // Shared set-up of the browser tests: serves dist/ on 127.0.0.1, drives Debian's Chromium with
 // playwright-core, and writes the input files the tests drop onto the page.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, copyFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -216,4 +216,32 @@ export async function startSession() {
 export async function stopSession({ server, browser }) {
   await browser?.close();
   await server?.stop();
+}
+
+/** The release build of the CLI, which the parity tests compare the page with. */
+export const CLI = join(resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target'), 'release/podlife');
+
+/**
+ * Builds the release CLI from the current sources, which takes a moment when it is up to date.
+ * Cargo waits while another build holds its lock.
+ */
+export function buildCli() {
+  const build = spawnSync('cargo', ['build', '--release', '--bin', 'podlife'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (build.error) throw build.error;
+  if (build.status !== 0) {
+    throw new Error(`cargo build --release --bin podlife failed:\n${build.stderr}`);
+  }
+}
+
+/**
+ * Runs the release CLI with `args` and returns its exit status, standard output and standard
+ * error.
+ */
+export function runCli(args) {
+  const run = spawnSync(CLI, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 << 20 });
+  if (run.error) throw run.error;
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
