@@ -10,6 +10,7 @@ use super::model::{find_pod, timeline_model, TimelineInput, TimelineModel};
 use super::notices::Notices;
 use super::pods::PodList;
 use super::read::files_of;
+use super::rules::RulesPanel;
 use super::sources::Sources;
 use super::state::State;
 use super::timeline::TimelinePanel;
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <LevelFilter state=state />
                     <TimelinePanel state=state pod=pod timeline=timeline />
                     <Details state=state pod=pod />
+                    <RulesPanel state=state />
                 </section>
             </main>
             <footer class="footer">{move || Msg::Footer.text(state.lang.get())}</footer>

@@ -92,6 +92,36 @@ messages! {
     UnknownPod => "Pod {pod} is not in the loaded files.", "已加载的文件中没有 Pod {pod}。";
     NoEvents => "Pod {pod} has no events at the levels shown. Tick more levels above.",
         "Pod {pod} 在所选级别下没有事件，请在上方勾选更多级别。";
+    RulesTitle => "Rules", "规则";
+    RulesCount => "{count} rules", "{count} 条规则";
+    RulesEdited => "edited", "已修改";
+    RulesIntro => "Each rule turns a kind of log message into an event. Change a rule's level or labels, add rules, or import a table. The table is saved in this browser, and the loaded files are read again with it.",
+        "每条规则把一类日志消息识别为一个事件。可修改规则的级别或标签、添加规则或导入规则表。规则表保存在本浏览器中，已加载的文件会按新规则重新读取。";
+    RulesSchema => "File format (JSON Schema)", "文件格式（JSON Schema）";
+    RulesImport => "Import…", "导入…";
+    RulesExport => "Export", "导出";
+    RulesReset => "Reset to built-in", "恢复内置规则";
+    RuleColId => "Rule", "规则";
+    RuleColKind => "Kind", "事件类型";
+    RuleColLevel => "Level", "级别";
+    RuleColLabelEn => "Label (English)", "标签（英文）";
+    RuleColLabelZh => "Label (Chinese)", "标签（中文）";
+    RuleColMatch => "Template or regex", "模板或正则表达式";
+    RuleColSource => "Program", "程序";
+    RuleDelete => "Delete", "删除";
+    RuleAddTitle => "Add a rule", "添加规则";
+    RuleAddId => "Id", "Id";
+    RuleAddMatch => "Match by", "匹配方式";
+    RuleAddTemplate => "template (the structured message, exactly)", "模板（结构化消息，精确匹配）";
+    RuleAddRegex => "regular expression", "正则表达式";
+    RuleAddPattern => "Template or regex", "模板或正则表达式";
+    RuleAddLiteral => "Text the line must contain", "日志行必须包含的文本";
+    RuleAdd => "Add rule", "添加规则";
+    RulesImportFailed => "{file} was not imported: {error}. The rule table in force is unchanged.",
+        "未导入 {file}：{error}。当前规则表保持不变。";
+    RulesSavedFailed => "The rule table saved in this browser was not used: {error}. The built-in table is in force; Reset to built-in removes the saved table.",
+        "未使用本浏览器中保存的规则表：{error}。当前使用内置规则表；点击“恢复内置规则”可删除保存的规则表。";
+    RulesEditFailed => "The change was not applied: {error}", "修改未生效：{error}";
 }
 
 /// Returns the message `msg` in `lang` with each `{name}` replaced by its value from `args`.

@@ -24,6 +24,9 @@ const SAMPLE_YEAR: i32 = 2025;
 thread_local! {
     /// Files waiting to be read; a drop during a read joins the queue.
     static QUEUE: RefCell<VecDeque<web_sys::File>> = const { RefCell::new(VecDeque::new()) };
+    /// Every file picked or dropped since the last fresh start, so that a change of the rule
+    /// table can read them again.
+    static PICKED: RefCell<Vec<web_sys::File>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Reads `files` after any still being read.
@@ -31,6 +34,7 @@ pub fn load_files(state: State, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
     }
+    remember_picked(&files);
     let idle = QUEUE.with_borrow_mut(|queue| {
         let idle = queue.is_empty() && state.progress.get_untracked().is_none();
         queue.extend(files);
@@ -52,7 +56,36 @@ pub fn clear_all(state: State) {
 /// Forgets every loaded file and every file still waiting, and stops the read under way.
 fn start_over(state: State) {
     QUEUE.with_borrow_mut(VecDeque::clear);
+    PICKED.with_borrow_mut(Vec::clear);
     state.forget_files();
+}
+
+fn remember_picked(files: &[web_sys::File]) {
+    PICKED.with_borrow_mut(|picked| {
+        for file in files {
+            let key = key_of(file);
+            if !picked.iter().any(|known| key_of(known) == key) {
+                picked.push(file.clone());
+            }
+        }
+    });
+}
+
+/// Reads every loaded file (or the sample) again with the rule table now in force, keeping the
+/// chosen pod and levels.
+pub fn read_again(state: State) {
+    let pod = state.pod.get_untracked();
+    let sample = state.sample_loaded.get_untracked();
+    let files = PICKED.with_borrow(Clone::clone);
+    start_over(state);
+    if sample {
+        read_sample(state);
+    } else {
+        load_files(state, files);
+    }
+    if let Some(pod) = pod {
+        state.choose_pod(pod);
+    }
 }
 
 async fn drain_queue(state: State) {

@@ -80,6 +80,8 @@ pub struct State {
     pub width: RwSignal<f64>,
     /// Whether the analyzer contains the bundled sample, which is always read alone.
     pub sample_loaded: RwSignal<bool>,
+    /// The rule table every read uses: the built-in one, or the user's edited or imported table.
+    pub rules: RwSignal<RuleSet>,
 }
 
 impl State {
@@ -101,6 +103,7 @@ impl State {
             dragging: RwSignal::new(false),
             width: RwSignal::new(960.0),
             sample_loaded: RwSignal::new(false),
+            rules: RwSignal::new(RuleSet::builtin()),
         }
     }
 
@@ -121,7 +124,8 @@ impl State {
     /// under way stops feeding the analyzer.
     pub fn forget_files(&self) {
         self.generation.update_value(|generation| *generation += 1);
-        self.analyzer.set_value(Analyzer::new(RuleSet::builtin()));
+        self.analyzer
+            .set_value(Analyzer::new(self.rules.get_untracked()));
         self.loaded.set(Vec::new());
         self.sample_loaded.set(false);
         self.load_notes.set(Vec::new());
