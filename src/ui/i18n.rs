@@ -29,8 +29,8 @@ messages! {
     Language => "Language", "语言";
     DropTitle => "Drop node log files anywhere on this page",
         "将节点日志文件拖放到本页任意位置";
-    DropFormats => "/var/log/messages, journalctl output or kubelet klog files. Several files are merged into one picture.",
-        "支持 /var/log/messages、journalctl 输出和 kubelet klog 文件；多个文件会合并分析。";
+    DropFormats => "/var/log/messages, journalctl output or kubelet klog files, plain or .gz, or a .tar or .tar.gz support bundle. Several files are merged into one picture.",
+        "支持 /var/log/messages、journalctl 输出和 kubelet klog 文件（可为 .gz 压缩），以及 .tar 或 .tar.gz 支持包；多个文件会合并分析。";
     ChooseFiles => "Choose files…", "选择文件…";
     TrySample => "Try the sample log", "试用示例日志";
     ClearAll => "Clear all", "全部清除";
@@ -44,6 +44,9 @@ messages! {
     YearBeforeDate => "year {year} (the year before the file date, because in the file date's year the last line would come after the file was saved)",
         "年份 {year}（文件日期的前一年，因为按文件日期所在年份，最后一行会晚于文件保存时间）";
     YearSample => "year {year} (fixed for the sample)", "年份 {year}（示例日志的固定年份）";
+    YearFromName => "year {year} (from the rotation date in the file name)", "年份 {year}（取自文件名中的轮转日期）";
+    YearFromMember => "year {year} (from the file date stored in the archive)", "年份 {year}（取自归档中保存的文件日期）";
+    YearFromGzip => "year {year} (from the date in the gzip header)", "年份 {year}（取自 gzip 头中的日期）";
     PodsHeading => "Pods", "Pod 列表";
     PodFilter => "Filter by name or UID", "按名称或 UID 筛选";
     NoPodsYet => "No pods yet. Load a log file to find them.", "尚无 Pod，请先加载日志文件。";

@@ -1,11 +1,12 @@
 //! Feeds files into the page's one analyzer, one at a time in the order they arrived, and
-//! refreshes the analysis after each. A file loaded before is skipped. The bundled sample log
-//! is always read alone: it replaces the user's files, and their files replace it.
+//! refreshes the analysis after each. A gzip file or a tar bundle gives the analyzer one file
+//! per text log inside. A file loaded before is skipped. The bundled sample log is always read
+//! alone: it replaces the user's files, and their files replace it.
 
 use super::browser;
-use super::read::{key_of, modified_of, read_in_chunks};
+use super::read::{key_of, modified_of, read_whole};
 use super::state::{FileKey, LoadNote, LoadedFile, Progress, State, YearOrigin};
-use crate::analysis::FileId;
+use crate::input::archive::{read_into, Input, Opened, YearChoice};
 use crate::level::LevelSet;
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -114,32 +115,42 @@ async fn read_file(state: State, file: &web_sys::File) {
     let current = move || state.generation.get_value() == generation;
     let name = key.name.clone();
     set_progress(state, &name, 0);
-    let Some(id) = begin_file(state, key) else {
-        return;
-    };
-
-    let result = read_in_chunks(file, |bytes, percent| {
-        if !current() {
-            return false;
-        }
-        state
-            .analyzer
-            .update_value(|analyzer| analyzer.push(id, bytes));
+    let result = read_whole(file, |percent| {
         set_progress(state, &name, percent);
-        true
+        current()
     })
     .await;
-
     if !current() {
         return;
     }
-    state
+    let bytes = match result {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return,
+        Err(reason) => return note_unreadable(state, name, reason),
+    };
+
+    let input = Input {
+        name: &key.name,
+        modified: modified_of(&key),
+        year: None,
+    };
+    let read = state
         .analyzer
-        .update_value(|analyzer| analyzer.end_file(id));
-    if let Err(reason) = result {
-        let note = LoadNote::Unreadable { file: name, reason };
-        state.load_notes.update(|notes| notes.push(note));
-    }
+        .try_update_value(|analyzer| read_into(analyzer, input, bytes.as_slice()));
+    let Some(read) = read else {
+        return;
+    };
+    // Bytes in memory cannot fail to read, but a failure is shown rather than lost.
+    let opened = read.unwrap_or_else(|error| {
+        note_unreadable(state, name, error.to_string());
+        Vec::new()
+    });
+    record_loaded(state, &key, &opened);
+}
+
+fn note_unreadable(state: State, file: String, reason: String) {
+    let note = LoadNote::Unreadable { file, reason };
+    state.load_notes.update(|notes| notes.push(note));
 }
 
 fn set_progress(state: State, file: &str, percent: u32) {
@@ -149,22 +160,24 @@ fn set_progress(state: State, file: &str, percent: u32) {
     }));
 }
 
-/// Starts a file in the analyzer, which takes its year from the modification time, and
-/// records it as loaded.
-fn begin_file(state: State, key: FileKey) -> Option<FileId> {
-    let modified = modified_of(&key);
-    let id = state
-        .analyzer
-        .try_update_value(|analyzer| analyzer.begin_file_modified(&key.name, modified))?;
-    let year_origin = YearOrigin::FileDate {
-        year: modified.year(),
-    };
-    let file = LoadedFile {
-        key: Some(key),
-        year_origin,
-    };
-    state.loaded.update(|loaded| loaded.push(file));
-    Some(id)
+/// Records the files the analyzer was given for one picked file, each with where its year
+/// comes from, in the order of [`crate::analysis::Analysis::files`].
+fn record_loaded(state: State, key: &FileKey, opened: &[Opened]) {
+    let files = opened.iter().map(|opened| {
+        let year_origin = match opened.year {
+            // The page gives no year of its own, so this arm is never taken.
+            YearChoice::Given(_) => YearOrigin::Sample,
+            YearChoice::Dated { modified, source } => YearOrigin::FileDate {
+                year: modified.year(),
+                source,
+            },
+        };
+        LoadedFile {
+            key: Some(key.clone()),
+            year_origin,
+        }
+    });
+    state.loaded.update(|loaded| loaded.extend(files));
 }
 
 /// Shows the bundled sample's pod. Unless the sample is loaded already, it replaces whatever

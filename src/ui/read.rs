@@ -1,5 +1,6 @@
 //! Browser glue for reading dropped or picked files: a `FileList` to files, what identifies a
-//! file, its modification time, and its bytes in slices so a large log is never one string.
+//! file, its modification time, and its bytes, read in slices so a large log is never one
+//! string.
 
 use super::state::FileKey;
 use chrono::{DateTime, NaiveDateTime};
@@ -36,6 +37,26 @@ pub fn modified_of(key: &FileKey) -> NaiveDateTime {
     DateTime::from_timestamp_millis(millis as i64)
         .unwrap_or_default()
         .naive_utc()
+}
+
+/// Reads the whole of `file` into memory, slice by slice, reporting the share read so far
+/// (0–100) to `on_progress`. Returns `None` when `on_progress` returns `false` to stop early.
+///
+/// NOTE: the page keeps the whole file in memory while it is decompressed and analysed, so a
+/// file of several gigabytes may exhaust the tab's memory.
+pub async fn read_whole(
+    file: &web_sys::File,
+    mut on_progress: impl FnMut(u32) -> bool,
+) -> Result<Option<Vec<u8>>, String> {
+    let mut bytes = Vec::with_capacity(file.size() as usize);
+    let mut stopped = false;
+    read_in_chunks(file, |chunk, percent| {
+        bytes.extend_from_slice(chunk);
+        stopped = !on_progress(percent);
+        !stopped
+    })
+    .await?;
+    Ok((!stopped).then_some(bytes))
 }
 
 /// Reads `file` slice by slice, handing each slice and the share read so far (0–100) to

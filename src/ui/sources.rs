@@ -1,11 +1,13 @@
 //! The input panel: the file picker, the sample button, the reading progress, and the files
-//! read with the year taken for each and a button that clears them all.
+//! read (each log of an archive on its own row, as `bundle.tar.gz/var/log/messages`) with the
+//! year taken for each and a button that clears them all.
 
 use super::i18n::{fill, grouped, Msg};
 use super::load::{clear_all, load_files, load_sample};
 use super::read::files_of;
 use super::state::{State, YearOrigin};
 use crate::analysis::FileSummary;
+use crate::input::archive::TimeSource;
 use leptos::ev;
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
@@ -119,8 +121,8 @@ fn FileItem(state: State, index: usize, file: FileSummary) -> impl IntoView {
         .with_untracked(|loaded| loaded.get(index).map(|f| f.year_origin));
     let year = file.year;
     let year_text = move || year_note(year, origin, state.lang.get());
-    // A file that gave nothing has no line to date.
-    let unread = file.issues.iter().any(|issue| issue.is_fatal());
+    // A file that gave nothing, such as a skipped archive member, has no line to date.
+    let unread = file.lines == 0 || file.issues.iter().any(|issue| issue.is_fatal());
     let warn = !file.issues.is_empty();
     view! {
         <li class:warn=warn data-testid="file-item">
@@ -135,8 +137,14 @@ fn FileItem(state: State, index: usize, file: FileSummary) -> impl IntoView {
 fn year_note(year: i32, origin: Option<YearOrigin>, lang: crate::i18n::Lang) -> String {
     let msg = match origin {
         Some(YearOrigin::Sample) => Msg::YearSample,
-        Some(YearOrigin::FileDate { year: modified }) if modified != year => Msg::YearBeforeDate,
-        _ => Msg::YearFromDate,
+        Some(YearOrigin::FileDate { year: dated, .. }) if dated != year => Msg::YearBeforeDate,
+        Some(YearOrigin::FileDate { source, .. }) => match source {
+            TimeSource::FileName => Msg::YearFromName,
+            TimeSource::ArchiveMember => Msg::YearFromMember,
+            TimeSource::GzipHeader => Msg::YearFromGzip,
+            TimeSource::File => Msg::YearFromDate,
+        },
+        None => Msg::YearFromDate,
     };
     fill(msg, lang, &[("year", &year.to_string())])
 }

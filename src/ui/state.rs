@@ -32,8 +32,12 @@ pub struct FileKey {
 pub enum YearOrigin {
     /// The bundled sample, read with a fixed year.
     Sample,
-    /// The file's modification time, whose UTC year is `year`.
-    FileDate { year: i32 },
+    /// A time at or after the file's last line, whose UTC year is `year`: the modification
+    /// time of the file, or a date an archive keeps for it (`source` says which).
+    FileDate {
+        year: i32,
+        source: crate::input::archive::TimeSource,
+    },
 }
 
 /// A file given to the analyzer, at the same index as its entry in [`Analysis::files`].
