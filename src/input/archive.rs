@@ -1,7 +1,7 @@
 //! Opening what a user hands over: a plain log, a gzip file (also several gzip members
 //! concatenated, as `cat a.gz b.gz` or some rotators write) or a tar support bundle, itself
-//! gzipped or not, whose members may be gzipped too. The format is told by magic bytes, not by
-//! the name. Each text log found is fed to the analyzer as a file of its own, named by its path
+//! gzipped or not, whose members may be gzipped too. The format is detected by magic bytes, not
+//! by the name. Each text log found is fed to the analyzer as a file of its own, named by its path
 //! inside the layers (`bundle.tar.gz/var/log/messages-20251231.gz`) and dated on its own.
 //!
 //! Everything is decompressed as a stream over a [`Read`]. Damage (a cut-off gzip stream, a
@@ -67,7 +67,7 @@ pub fn read_into(
     }
 }
 
-/// Why a walk stopped early.
+/// The reason a walk stopped early.
 enum Stop {
     /// The user's file could not be read.
     Io(io::Error),
@@ -130,7 +130,7 @@ impl Walk<'_> {
     ) -> Result<(), Stop> {
         let inner = depth + 1;
         let mut decoder = Layer::new(flate2::read::MultiGzDecoder::new(reader), "gzip", inner);
-        // Reading the start parses the first member's header, which holds its mtime.
+        // Reading the start parses the first member's header, which contains its mtime.
         let head = match peek(&mut decoder) {
             Ok(head) => head,
             Err(error) => return self.damaged(name, clues, error, depth),

@@ -1,7 +1,6 @@
-// Browser tests of compressed and bundled logs: a dropped .tar.gz support bundle holding a
-// rotated multi-member .gz and the live messages file gives one lifecycle across both files,
-// each dated on its own, and damaged or skipped input is reported in the user's language while
-// the rest is read. The archives are built here with node's zlib and a small tar writer.
+// Browser tests of compressed and bundled logs. A dropped .tar.gz support bundle with a rotated
+// multi-member .gz and the live messages file gives one lifecycle across both files, each dated
+// on its own. Damaged or skipped input is reported in the user's language, and the rest is read. The archives are built here with node's zlib and a small tar writer.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
@@ -21,14 +20,14 @@ const DROPPED_AT = Date.UTC(2027, 5, 1, 12);
 const line = (stamp, klog, message) =>
   `${stamp} node-b kubelet[3117]: ${klog}    3117 ${message}`;
 
-/** Kubelet lines of Dec 31 2025, as the rotated file holds them. */
+/** Kubelet lines of Dec 31 2025, as the rotated file contains them. */
 const YEAR_END = [
   line('Dec 31 23:59:40', 'I1231 23:59:40.120001', `kubelet.go:2407] "SyncLoop ADD" source="api" pods=["${POD}"]`),
   line('Dec 31 23:59:45', 'I1231 23:59:45.300002', `kubelet.go:2439] "SyncLoop (PLEG): event for pod" pod="${POD}" event={"ID":"${UID}","Type":"ContainerStarted","Data":"${CONTAINER}"}`),
   line('Dec 31 23:59:58', 'I1231 23:59:58.700003', `prober.go:107] "Probe failed" probeType="Liveness" pod="${POD}" podUID="${UID}" containerName="cart" probeResult="failure" output="timeout"`),
 ];
 
-/** Kubelet lines of Jan 1 2026, as the live file holds them. */
+/** Kubelet lines of Jan 1 2026, as the live file contains them. */
 const NEW_YEAR = [
   line('Jan  1 00:00:08', 'I0101 00:00:08.700004', `prober.go:107] "Probe failed" probeType="Liveness" pod="${POD}" podUID="${UID}" containerName="cart" probeResult="failure" output="timeout"`),
   line('Jan  1 00:00:08', 'I0101 00:00:08.700105', `kuberuntime_container.go:808] "Killing container with a grace period" pod="${POD}" podUID="${UID}" containerName="cart" containerID="containerd://${CONTAINER}" gracePeriod=30`),
@@ -68,7 +67,7 @@ function tarOf(members) {
   return Buffer.concat(blocks);
 }
 
-/** The rotated file as two concatenated gzip members, which DecompressionStream stops after. */
+/** Compresses the rotated file as two concatenated gzip members; DecompressionStream would stop after the first. */
 function multiMemberYearEnd() {
   return Buffer.concat([gzipSync(text(YEAR_END.slice(0, 1))), gzipSync(text(YEAR_END.slice(1)))]);
 }

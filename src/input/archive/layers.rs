@@ -1,6 +1,6 @@
 //! The readers stacked while opening an input. Each tags the errors that pass through it with
-//! the layer they come from, so a cut-off gzip stream is told apart from a disk that fails and
-//! from a broken tar header.
+//! the layer they come from, so a cut-off gzip stream is distinguished from a disk that fails
+//! and from a broken tar header.
 
 use std::error::Error;
 use std::fmt;
