@@ -1,5 +1,5 @@
 //! Opening what a user hands over: a plain log, a gzip file (also several gzip members
-//! concatenated, as `cat a.gz b.gz` or some rotators write) or a tar support bundle, itself
+//! concatenated, as `cat a.gz b.gz` writes them) or a tar support bundle, itself
 //! gzipped or not, whose members may be gzipped too. The format is detected by magic bytes, not
 //! by the name. Each text log found is fed to the analyzer as a file of its own, named by its path
 //! inside the layers (`bundle.tar.gz/var/log/messages-20251231.gz`) and dated on its own.
