@@ -380,7 +380,7 @@ describe('bad input', () => {
   const cases = [
     ['empty.log', '', /empty\.log: the file is empty/, 'error'],
     ['core.bin', binary, /core\.bin: this is a binary file/, 'error'],
-    ['logs.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), /logs\.gz: the file is gzip-compressed/, 'error'],
+    ['logs.zst', Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0]), /logs\.zst: the file is zstd-compressed/, 'error'],
     ['auth.log', noKubelet, /auth\.log.*no kubelet line/, 'error'],
     ['long.log', longLine, /long\.log: line 2 was longer than 256 KiB/, 'info'],
     ['latin1.log', invalidUtf8, /latin1\.log: line 1 contains bytes that are not UTF-8/, 'info'],
