@@ -25,7 +25,7 @@ impl ExportFormat {
     /// Every format, in the order of their buttons.
     pub const ALL: [ExportFormat; 2] = [ExportFormat::Svg, ExportFormat::JsonLines];
 
-    /// The `data-testid` of the format's button.
+    /// Returns the `data-testid` of the format's button.
     pub fn test_id(self) -> &'static str {
         match self {
             ExportFormat::Svg => "download-svg",
@@ -33,7 +33,7 @@ impl ExportFormat {
         }
     }
 
-    /// The text of the format's button.
+    /// Returns the text of the format's button.
     pub fn label(self) -> Msg {
         match self {
             ExportFormat::Svg => Msg::DownloadSvg,
@@ -41,7 +41,7 @@ impl ExportFormat {
         }
     }
 
-    /// The tooltip of the format's button.
+    /// Returns the tooltip of the format's button.
     pub fn hint(self) -> Msg {
         match self {
             ExportFormat::Svg => Msg::DownloadSvgHint,
