@@ -1,5 +1,5 @@
 //! Incarnation bands: when a pod was deleted and recreated under the same name, each run of
-//! marks of one incarnation stands on a shaded band, labelled with its number and UID.
+//! marks of one incarnation is drawn on a shaded band, labelled with its number and UID.
 
 use super::aggregate::Second;
 use super::incarnation::{incarnation_tag, second_incarnation};
@@ -110,6 +110,7 @@ mod tests {
             incarnations: &lives,
         };
         let geometry = layout(&seconds, &lanes, Window::all(4), Lang::En, None);
+
         let uids: Vec<&str> = geometry.bands.iter().map(|b| b.uid.as_str()).collect();
         assert_eq!(
             uids,
@@ -126,6 +127,7 @@ mod tests {
         let last = &geometry.bands[2];
         assert_eq!(last.x + last.width, geometry.axis_end_x);
         assert_eq!(first.height, geometry.pod_height);
+
         let top_text = geometry
             .marks
             .iter()

@@ -1,6 +1,6 @@
-//! Which incarnation of a pod an event or a second belongs to. A StatefulSet pod deleted and
-//! recreated under the same name has one incarnation per UID; events name theirs by UID, and
-//! events without a UID are given to the incarnation that had begun by their second.
+//! The assignment of events and seconds to a pod's incarnations. A StatefulSet pod deleted and
+//! recreated under the same name has one incarnation per UID. Events name theirs by UID, and
+//! events without a UID go to the incarnation that had begun by their second.
 
 use super::aggregate::Second;
 use crate::analysis::{Event, Incarnation};
@@ -31,14 +31,11 @@ pub fn incarnation_of(incarnations: &[Incarnation], event: &Event) -> Option<usi
     Some(by_uid.unwrap_or_else(by_time))
 }
 
-/// Returns the incarnation of a second: that of its first event with a known UID, else that of
-/// its first event by time.
+/// Returns the incarnation of a second: the newest among its events'. The second in which a
+/// recreated pod's new UID first appears often still has lines of the old one, and it is where
+/// the new life begins.
 pub fn second_incarnation(incarnations: &[Incarnation], second: &Second<'_>) -> Option<usize> {
-    let by_uid = second.events.iter().find_map(|event| {
-        let uid = event.uid.as_deref()?;
-        incarnations.iter().position(|i| i.uid == uid)
-    });
-    by_uid.or_else(|| incarnation_of(incarnations, second.events.first()?))
+    incarnations_in(incarnations, second).into_iter().max()
 }
 
 /// Returns the distinct incarnations of a second's events, in the order they first appear.

@@ -6,7 +6,7 @@
 //! not cut off. The widening stops short of the pod seconds just outside the window, so a node
 //! mark is never drawn on the wrong side of a pod second that the window hides. Like the pod's
 //! marks, node marks are not placed in proportion to time: a node second of the same second as
-//! a pod mark stands under it, and the others share the room between their two neighbouring pod
+//! a pod mark is drawn under it, and the others share the room between their two neighbouring pod
 //! marks evenly, in time order.
 
 use super::aggregate::Second;
@@ -15,7 +15,7 @@ use super::window::Window;
 use crate::i18n::Lang;
 use chrono::{Duration, NaiveDateTime};
 
-/// How far, in seconds, the lane reaches past the first and the last shown pod mark.
+/// The reach of the lane past the first and the last shown pod mark, in seconds.
 pub const NODE_MARGIN_SECONDS: i64 = 60;
 
 /// Label rows under a node mark besides its time; more kinds end in a `+N more` row.
@@ -26,7 +26,7 @@ const NODE_DOT_RADIUS: f64 = 6.0;
 const NODE_STEM: f64 = 14.0;
 /// From the lane's top edge to its line, with the lane title above the line.
 const TITLE_ROOM: f64 = 30.0;
-/// The least horizontal room between the texts of two node marks at one depth.
+/// The minimum horizontal room between the texts of two node marks at one depth.
 const TEXT_SPACING: f64 = 8.0;
 
 /// The node lane of a layout.
@@ -57,7 +57,7 @@ pub struct NodeMark {
 }
 
 impl NodeMark {
-    /// Returns the SVG path of the mark's diamond on a lane line at `lane_y`; the diamond tells
+    /// Returns the SVG path of the mark's diamond on a lane line at `lane_y`. The diamond sets
     /// node marks apart from the pod's round dots.
     pub fn diamond(&self, lane_y: f64) -> String {
         let (x, r) = (self.mark.x, self.mark.radius);

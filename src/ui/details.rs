@@ -1,7 +1,8 @@
-//! The detail panel: every event of the opened second, with its source line as written.
+//! The detail panel: every event of the opened second, with its source line as written: the
+//! pod's events, then the node's under their own heading.
 
 use super::i18n::{fill, Msg};
-use super::model::{detail_rows, DetailRow};
+use super::model::{detail_rows, node_detail_rows, DetailRow};
 use super::state::State;
 use crate::i18n::Lang;
 use leptos::html::Section;
@@ -12,19 +13,28 @@ pub fn Details(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let (index, iso) = (pod.get()?, state.open.get()?);
         let (levels, lang) = (state.levels.get(), state.lang.get());
-        let rows = state
-            .analysis
-            .with(|a| detail_rows(a, index, levels, &iso, lang));
-        (!rows.is_empty()).then_some((iso, rows))
+        let (rows, node_rows) = state.analysis.with(|a| {
+            (
+                detail_rows(a, index, levels, &iso, lang),
+                node_detail_rows(a, levels, &iso, lang),
+            )
+        });
+        (!rows.is_empty() || !node_rows.is_empty()).then_some((iso, rows, node_rows))
     });
     move || {
-        rows.get()
-            .map(|(iso, rows)| view! { <DetailPanel state=state iso=iso rows=rows /> })
+        rows.get().map(|(iso, rows, node_rows)| {
+            view! { <DetailPanel state=state iso=iso rows=rows node_rows=node_rows /> }
+        })
     }
 }
 
 #[component]
-fn DetailPanel(state: State, iso: String, rows: Vec<DetailRow>) -> impl IntoView {
+fn DetailPanel(
+    state: State,
+    iso: String,
+    rows: Vec<DetailRow>,
+    node_rows: Vec<DetailRow>,
+) -> impl IntoView {
     let lang = state.lang;
     let panel = NodeRef::<Section>::new();
     Effect::new(move |_| {
@@ -47,19 +57,34 @@ fn DetailPanel(state: State, iso: String, rows: Vec<DetailRow>) -> impl IntoView
                     {move || Msg::Close.text(lang.get())}
                 </button>
             </div>
-            <table class="detail-table">
-                <thead>
-                    <tr>
-                        <th>{move || Msg::ColTime.text(lang.get())}</th>
-                        <th>{move || Msg::ColLevel.text(lang.get())}</th>
-                        <th>{move || Msg::ColEvent.text(lang.get())}</th>
-                        <th>{move || Msg::ColContainer.text(lang.get())}</th>
-                        <th>{move || Msg::ColSource.text(lang.get())}</th>
-                    </tr>
-                </thead>
-                {rows.into_iter().map(|row| view! { <DetailRowView lang=lang row=row /> }).collect_view()}
-            </table>
+            {(!rows.is_empty()).then(|| view! { <DetailTable lang=lang rows=rows testid="detail-row" /> })}
+            {(!node_rows.is_empty()).then(|| view! {
+                <h3 class="node-heading">{move || Msg::NodeHeading.text(lang.get())}</h3>
+                <DetailTable lang=lang rows=node_rows testid="details-node-event" />
+            })}
         </section>
+    }
+}
+
+/// Lists events with their source lines; `testid` names each event's `<tbody>`.
+#[component]
+fn DetailTable(lang: RwSignal<Lang>, rows: Vec<DetailRow>, testid: &'static str) -> impl IntoView {
+    view! {
+        <table class="detail-table">
+            <thead>
+                <tr>
+                    <th>{move || Msg::ColTime.text(lang.get())}</th>
+                    <th>{move || Msg::ColLevel.text(lang.get())}</th>
+                    <th>{move || Msg::ColEvent.text(lang.get())}</th>
+                    <th>{move || Msg::ColContainer.text(lang.get())}</th>
+                    <th>{move || Msg::ColSource.text(lang.get())}</th>
+                </tr>
+            </thead>
+            {rows
+                .into_iter()
+                .map(|row| view! { <DetailRowView lang=lang row=row testid=testid /> })
+                .collect_view()}
+        </table>
     }
 }
 
@@ -77,7 +102,7 @@ fn bring_into_view(panel: &web_sys::Element) {
 }
 
 #[component]
-fn DetailRowView(lang: RwSignal<Lang>, row: DetailRow) -> impl IntoView {
+fn DetailRowView(lang: RwSignal<Lang>, row: DetailRow, testid: &'static str) -> impl IntoView {
     let DetailRow {
         time,
         level,
@@ -86,17 +111,29 @@ fn DetailRowView(lang: RwSignal<Lang>, row: DetailRow) -> impl IntoView {
         file,
         line,
         text,
+        incarnation,
     } = row;
     let place = move || fill(Msg::LineNumber, lang.get(), &[("line", &line.to_string())]);
     view! {
-        <tbody class="detail-row" data-testid="detail-row" data-line=line data-level=level.name()>
+        <tbody class="detail-row" data-testid=testid data-line=line data-level=level.name()>
             <tr>
                 <td class="mono nowrap">{time.replace('T', " ")}</td>
                 <td class="nowrap">
                     <span class=format!("dot level-{}", level.name()) aria-hidden="true"></span>
                     {move || level.label(lang.get())}
                 </td>
-                <td>{kind}</td>
+                <td>
+                    {kind}
+                    {incarnation.map(|tag| view! {
+                        <span
+                            class="incarnation-tag"
+                            data-testid="detail-incarnation"
+                            title=move || Msg::IncarnationHint.text(lang.get())
+                        >
+                            {tag}
+                        </span>
+                    })}
+                </td>
                 <td class="mono">{container.unwrap_or_else(|| "—".to_string())}</td>
                 <td class="source">
                     <span class="file-name">{file}</span>

@@ -85,6 +85,11 @@ messages! {
     DownloadJson => "Download JSON", "下载 JSON";
     DownloadJsonHint => "Save the events at the levels shown as JSON lines, one event per line, as podlife --format json writes them",
         "将所选级别下的事件保存为 JSON Lines（每行一个事件），与 podlife --format json 的输出相同";
+    NodeHeading => "Node", "节点";
+    NodeMarkAria => "Node: {time}, {level}, {events}", "节点：{time}，{level}，{events}";
+    Incarnations => "{count} incarnations", "{count} 个实例";
+    IncarnationHint => "Deleted and recreated under the same name: each UID is one incarnation",
+        "同名 Pod 被删除后重建：每个 UID 是一个实例";
     Dismiss => "Dismiss", "关闭提示";
     Footer => "Your files are read locally in this browser. Nothing is uploaded, and the page makes no request to any other site.",
         "文件只在本浏览器中本地读取，不会上传任何内容，页面也不会向其他站点发出请求。";

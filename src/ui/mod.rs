@@ -6,6 +6,7 @@ mod browser;
 mod details;
 mod download;
 mod i18n;
+mod lanes;
 mod levels;
 mod load;
 mod model;

@@ -1,5 +1,6 @@
 //! The notice box: problems with the input files, files the browser could not read or skipped,
-//! and a chosen pod that is unknown or has nothing to show, each in the user's language. An
+//! a kubelet verbosity too low for a complete timeline, and a chosen pod that is unknown or has
+//! nothing to show, each in the user's language. An
 //! error means that nothing could be read or shown, and is red. A note about a file that was
 //! still read, or about what the chosen levels hide, is neutral.
 
@@ -8,6 +9,7 @@ use super::model::TimelineModel;
 use super::state::{LoadNote, State};
 use crate::analysis::Analysis;
 use crate::i18n::Lang;
+use crate::timeline::verbosity_notice;
 use leptos::prelude::*;
 
 /// The severity of a notice, written into its `data-severity` attribute.
@@ -33,6 +35,12 @@ struct Notice {
     severity: Severity,
 }
 
+impl Notice {
+    fn new(text: String, severity: Severity) -> Notice {
+        Notice { text, severity }
+    }
+}
+
 #[component]
 pub fn Notices(
     state: State,
@@ -41,12 +49,38 @@ pub fn Notices(
 ) -> impl IntoView {
     let input_notices = Memo::new(move |_| input_notices(state, state.lang.get()));
     let pod_notice = Memo::new(move |_| pod_notice(state, pod, timeline, state.lang.get()));
-    move || {
+    let shortfall = Memo::new(move |_| state.analysis.with(|a| a.verbosity.shortfall()));
+    let problems = move || {
         let inputs = input_notices.get();
         let dismissable = !inputs.is_empty();
         let notices: Vec<Notice> = inputs.into_iter().chain(pod_notice.get()).collect();
         (!notices.is_empty())
             .then(|| view! { <NoticeBox state=state notices=notices dismissable=dismissable /> })
+    };
+    view! {
+        {problems}
+        {move || shortfall.get().map(|level| view! { <VerbosityNotice state=state level=level /> })}
+    }
+}
+
+/// Warns that quiet stretches may hide events when the log lacks the lines of kubelet
+/// verbosity 2 or 3, for a `level` from [`Verbosity::shortfall`]. The notice has a box of its
+/// own: it describes the logs as a whole, so it is neither dismissed with the file problems nor
+/// counted among them, and it stays while the files that caused it are loaded.
+///
+/// [`Verbosity::shortfall`]: crate::analysis::Verbosity::shortfall
+#[component]
+fn VerbosityNotice(state: State, level: u8) -> impl IntoView {
+    view! {
+        <div
+            class="notices"
+            data-testid="verbosity-notice"
+            data-severity=Severity::Info.name()
+            data-level=level
+            role="status"
+        >
+            <p>{move || verbosity_notice(level, state.lang.get())}</p>
+        </div>
     }
 }
 
@@ -101,13 +135,13 @@ fn file_notices(analysis: &Analysis, dismissed: usize, lang: Lang) -> Vec<Notice
         .iter()
         .skip(dismissed)
         .flat_map(|file| {
-            file.issues.iter().map(|issue| Notice {
-                text: issue.message(&file.name, lang),
-                severity: if issue.is_fatal() {
+            file.issues.iter().map(|issue| {
+                let severity = if issue.is_fatal() {
                     Severity::Error
                 } else {
                     Severity::Info
-                },
+                };
+                Notice::new(issue.message(&file.name, lang), severity)
             })
         })
         .collect()
@@ -115,14 +149,14 @@ fn file_notices(analysis: &Analysis, dismissed: usize, lang: Lang) -> Vec<Notice
 
 fn load_notice(note: &LoadNote, lang: Lang) -> Notice {
     match note {
-        LoadNote::Unreadable { file, reason } => Notice {
-            text: fill(Msg::ReadFailed, lang, &[("file", file), ("reason", reason)]),
-            severity: Severity::Error,
-        },
-        LoadNote::AlreadyLoaded { file } => Notice {
-            text: fill(Msg::AlreadyLoaded, lang, &[("file", file)]),
-            severity: Severity::Info,
-        },
+        LoadNote::Unreadable { file, reason } => Notice::new(
+            fill(Msg::ReadFailed, lang, &[("file", file), ("reason", reason)]),
+            Severity::Error,
+        ),
+        LoadNote::AlreadyLoaded { file } => Notice::new(
+            fill(Msg::AlreadyLoaded, lang, &[("file", file)]),
+            Severity::Info,
+        ),
     }
 }
 
@@ -138,14 +172,14 @@ fn pod_notice(
         return None;
     }
     match pod.get() {
-        None => Some(Notice {
-            text: fill(Msg::UnknownPod, lang, &[("pod", &requested)]),
-            severity: Severity::Error,
-        }),
-        Some(_) if timeline.with(Option::is_none) => Some(Notice {
-            text: fill(Msg::NoEvents, lang, &[("pod", &requested)]),
-            severity: Severity::Info,
-        }),
+        None => Some(Notice::new(
+            fill(Msg::UnknownPod, lang, &[("pod", &requested)]),
+            Severity::Error,
+        )),
+        Some(_) if timeline.with(Option::is_none) => Some(Notice::new(
+            fill(Msg::NoEvents, lang, &[("pod", &requested)]),
+            Severity::Info,
+        )),
         Some(_) => None,
     }
 }

@@ -91,11 +91,31 @@ fn PodItem(state: State, row: PodRow, chosen: Memo<Option<String>>) -> impl Into
                 on:click=pick
             >
                 <span class=format!("dot level-{worst}") aria-hidden="true"></span>
-                <span class="pod-key">{key}</span>
+                <span class="pod-key">
+                    {key}
+                    <Incarnations state=state count=row.incarnations />
+                </span>
                 <LevelCounts state=state counts=row.counts total=row.total />
             </button>
         </li>
     }
+}
+
+/// Says how many incarnations a pod deleted and recreated under the same name had.
+#[component]
+fn Incarnations(state: State, count: usize) -> impl IntoView {
+    let lang = state.lang;
+    (count > 1).then(|| {
+        view! {
+            <span
+                class="incarnations"
+                data-testid="pod-incarnations"
+                title=move || Msg::IncarnationHint.text(lang.get())
+            >
+                {move || fill(Msg::Incarnations, lang.get(), &[("count", &count.to_string())])}
+            </span>
+        }
+    })
 }
 
 #[component]

@@ -1,13 +1,15 @@
-//! The timeline panel: the SVG drawn layer by layer (axis, marks, labels) from the engine's
-//! layout, the range slider that moves the window, and the download buttons.
+//! The timeline panel: the SVG drawn layer by layer (incarnation bands, axis, marks, labels,
+//! node lane) from the engine's layout, the zone of its times, the range slider that moves the
+//! window, and the download buttons.
 
 use super::download::ExportButtons;
 use super::i18n::{counted, fill, grouped, Msg};
+use super::lanes::{BandLayer, NodeLaneLayer};
 use super::model::{MarkFacts, TimelineModel};
 use super::resize::SizeWatch;
 use super::slider::Slider;
 use super::state::State;
-use crate::timeline::{Layout, Mark, RowKind};
+use crate::timeline::{zone_caption, Layout, Mark, RowKind};
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -84,6 +86,9 @@ fn TimelineHeading(
             <div>
                 <h2>{title}</h2>
                 <p class="muted small">{summary}</p>
+                <p class="muted small" data-testid="time-zone">
+                    {move || state.analysis.with(|a| zone_caption(a.zone, lang.get()))}
+                </p>
             </div>
             <div class="actions">
                 <ExportButtons state=state pod=pod timeline=timeline />
@@ -114,7 +119,13 @@ fn Welcome(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
 
 #[component]
 fn TimelineSvg(state: State, model: TimelineModel) -> impl IntoView {
-    let TimelineModel { layout, facts, .. } = model;
+    let TimelineModel {
+        layout,
+        facts,
+        node_facts,
+        ..
+    } = model;
+    let lane = layout.node_lane.clone();
     let (width, height) = (layout.width, layout.height);
     let view_box = format!("0 0 {width} {height}");
     view! {
@@ -128,9 +139,11 @@ fn TimelineSvg(state: State, model: TimelineModel) -> impl IntoView {
             height=height
             viewBox=view_box
         >
+            <BandLayer layout=layout.clone() />
             <AxisLayer layout=layout.clone() />
             <MarkLayer state=state layout=layout.clone() facts=facts />
             <LabelLayer layout=layout />
+            {lane.map(|lane| view! { <NodeLaneLayer state=state lane=lane facts=node_facts /> })}
         </svg>
     }
 }
@@ -234,7 +247,7 @@ fn MarkDot(state: State, mark: Mark, facts: MarkFacts, axis_y: f64) -> impl Into
 }
 
 /// Returns the CSS class of a row of a mark's text. The export uses the same names.
-fn row_class(kind: RowKind) -> &'static str {
+pub(super) fn row_class(kind: RowKind) -> &'static str {
     match kind {
         RowKind::Date => "date",
         RowKind::Time => "time",

@@ -1,0 +1,180 @@
+// Browser tests of what surrounds a pod's marks. They cover the node lane under the axis, the
+// bands of a StatefulSet pod deleted and recreated under a new UID, the zone of the times, and
+// the notice for a kubelet verbosity too low for a complete timeline. The logs are the fixtures
+// in tests/fixtures/lanes, dropped onto the real page in Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, openPage, screenshot, startSession, stopSession, writeInput } from './support.mjs';
+
+const LANES = readFileSync(join(ROOT, 'tests/fixtures/lanes/lanes.log'));
+const LOW_VERBOSITY = readFileSync(join(ROOT, 'tests/fixtures/lanes/low-verbosity.log'));
+// Dated after the logs' last line (June 3), so the page takes 2025 as their year.
+const MODIFIED = new Date('2025-06-10T12:00:00Z');
+const POD = 'shop/db-0';
+const OLD_UID = '3f8e1a2b-7c4d-4e5f-8a9b-0c1d2e3f4a5b';
+const NEW_UID = '9b7d5c3e-1f2a-4b6c-8d0e-2a4c6e8f0b1d';
+
+let server;
+let browser;
+let dir;
+
+before(async () => {
+  ({ server, browser, dir } = await startSession());
+});
+after(() => stopSession({ server, browser }));
+
+/** Opens the page, reads the lanes fixture and draws shop/db-0. */
+async function withLanes({ locale = 'en-US', width = 1400 } = {}) {
+  const opened = await openPage(browser, server.origin, {
+    locale,
+    viewport: { width, height: 1000 },
+  });
+  const { page } = opened;
+  await page.getByTestId('file-input').setInputFiles(writeInput(dir, 'messages', LANES, MODIFIED));
+  await page.locator(`[data-testid="pod-item"][data-pod="${POD}"]`).click();
+  await page.getByTestId('second-mark').first().waitFor();
+  return opened;
+}
+
+/** Reads the node marks as {second, level, count}. */
+function nodeMarksOf(page) {
+  return page.getByTestId('node-mark').evaluateAll((marks) =>
+    marks.map((g) => ({
+      second: g.getAttribute('data-second'),
+      level: g.getAttribute('data-level'),
+      count: Number(g.getAttribute('data-count')),
+    })),
+  );
+}
+
+describe('node lane', () => {
+  test('node events drawn in their lane', async () => {
+    const { context, page, errors } = await withLanes();
+    const lane = page.getByTestId('node-lane');
+    assert.equal(await lane.count(), 1);
+    assert.match(await lane.textContent(), /Node/);
+    assert.equal(
+      await lane.getByTestId('node-mark').count(),
+      await page.getByTestId('node-mark').count(),
+      'every node mark is inside the lane',
+    );
+    const marks = await nodeMarksOf(page);
+    assert.deepEqual(
+      marks.map((m) => [m.second.slice(11), m.level]),
+      [
+        ['10:01:30', 'Error'],
+        ['10:01:31', 'Error'],
+        ['10:03:50', 'Error'],
+      ],
+      'PLEG unhealthy and node not ready at the default levels',
+    );
+    const podSeconds = await page
+      .getByTestId('second-mark')
+      .evaluateAll((g) => g.map((m) => m.getAttribute('data-second').slice(11)));
+    for (const second of ['10:01:30', '10:01:31', '10:02:40', '10:03:50']) {
+      assert.ok(!podSeconds.includes(second), `${second} is not a mark of the pod`);
+    }
+
+    await page.getByTestId('level-filter').locator('input[data-level="Info"]').check();
+    await page.locator('[data-testid="node-mark"][data-second$="10:02:40"]').waitFor();
+    const withInfo = await nodeMarksOf(page);
+    const restart = withInfo.find((m) => m.second.endsWith('10:02:40'));
+    assert.equal(restart.level, 'Info', 'the kubelet restart is an Info node mark');
+    await screenshot(page, 'lanes-1400-en');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('node mark opens node events', async () => {
+    const { context, page } = await withLanes();
+    await page.locator('[data-testid="node-mark"][data-second$="10:01:30"] path.dot').click();
+    const details = page.getByTestId('details');
+    await details.waitFor();
+    const nodeRows = details.getByTestId('details-node-event');
+    assert.equal(await nodeRows.count(), 1);
+    assert.match(await nodeRows.textContent(), /PLEG is not healthy/);
+    assert.equal(await details.getByTestId('detail-row').count(), 0, 'the pod has no event then');
+    assert.match(await details.textContent(), /Node/);
+    await screenshot(page, 'lanes-node-details');
+    await context.close();
+  });
+});
+
+describe('incarnations', () => {
+  test('recreated pod shows two bands', async () => {
+    const { context, page } = await withLanes();
+    const item = page.locator(`[data-testid="pod-item"][data-pod="${POD}"]`);
+    assert.equal((await item.getByTestId('pod-incarnations').textContent()).trim(), '2 incarnations');
+    const uids = await page
+      .getByTestId('incarnation-band')
+      .evaluateAll((bands) => bands.map((b) => b.getAttribute('data-uid')));
+    assert.ok(uids.length >= 2, `at least two bands: ${uids}`);
+    assert.equal(uids[0], OLD_UID, 'the first band is the first incarnation');
+    assert.equal(uids.at(-1), NEW_UID, 'the last band is the recreated pod');
+    assert.match(await page.getByTestId('timeline').textContent(), /#1 3f8e1a2b…/);
+
+    await page.locator('[data-testid="second-mark"][data-second$="10:03:19"]').click();
+    const tag = page.getByTestId('details').getByTestId('detail-incarnation');
+    assert.equal((await tag.first().textContent()).trim(), '#2 9b7d5c3e');
+    await context.close();
+  });
+});
+
+describe('zone and verbosity', () => {
+  test('zone and v2 notice in English', async () => {
+    const { context, page } = await withLanes();
+    assert.equal(
+      (await page.getByTestId('time-zone').textContent()).trim(),
+      'Times as written in the log (zone not stated)',
+    );
+    const notice = page.getByTestId('verbosity-notice');
+    assert.equal(await notice.getAttribute('data-level'), '2', 'v2 lines but no v3 lines');
+    assert.match(await notice.textContent(), /--v=2/);
+    assert.match(await notice.textContent(), /Pulled/);
+    await context.close();
+  });
+
+  test('lanes in Chinese', async () => {
+    const { context, page } = await withLanes({ locale: 'zh-CN' });
+    assert.equal(
+      (await page.getByTestId('time-zone').textContent()).trim(),
+      '时间按日志原样显示（未注明时区）',
+    );
+    assert.match(await page.getByTestId('node-lane').textContent(), /节点/);
+    assert.equal(
+      (await page.getByTestId('pod-incarnations').textContent()).trim(),
+      '2 个实例',
+    );
+    assert.match(await page.getByTestId('verbosity-notice').textContent(), /--v=3/);
+    await screenshot(page, 'lanes-1400-zh');
+    await context.close();
+  });
+
+  test('low verbosity log gets the v1 notice', async () => {
+    const { context, page } = await openPage(browser, server.origin);
+    await page
+      .getByTestId('file-input')
+      .setInputFiles(writeInput(dir, 'low.log', LOW_VERBOSITY, MODIFIED));
+    const notice = page.getByTestId('verbosity-notice');
+    await notice.waitFor();
+    assert.equal(await notice.getAttribute('data-level'), '1');
+    assert.match(await notice.textContent(), /below --v=2/);
+    await context.close();
+  });
+});
+
+describe('narrow screen', () => {
+  for (const locale of ['en-US', 'zh-CN']) {
+    test(`lanes at 420 px in ${locale}`, async () => {
+      const { context, page, errors } = await withLanes({ locale, width: 420 });
+      assert.equal(await page.getByTestId('node-lane').count(), 1);
+      assert.ok((await page.getByTestId('node-mark').count()) > 0);
+      await page.getByTestId('timeline').scrollIntoViewIfNeeded();
+      await screenshot(page, `lanes-420-${locale}`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+});
