@@ -145,6 +145,8 @@ fn text_timeline_one_row_per_second() {
         header.ends_with("7 seconds with events, 9 events"),
         "{header}"
     );
+    let zone = lines.next().unwrap_or_default();
+    assert_eq!(zone, "# Times as written in the log (zone not stated)");
     assert_eq!(lines.count(), 7, "{text}");
     assert!(
         !text.contains('\x1b'),

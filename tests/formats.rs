@@ -27,10 +27,8 @@ fn kinds(analysis: &podlife::analysis::Analysis, pod: &str) -> Vec<EventKind> {
 
 #[test]
 fn chinese_locale_journal_month() {
-    let input = format!(
-        "9月 09 07:00:01 worker-7 kubelet[3107]: I0909 07:00:01.250000    3107 kubelet.go:2511] \"SyncLoop ADD\" source=\"api\" pods=[\"web-1/web-1\"]\n"
-    );
-    let analysis = analyze_text(&input, 2026);
+    let input = "9月 09 07:00:01 worker-7 kubelet[3107]: I0909 07:00:01.250000    3107 kubelet.go:2511] \"SyncLoop ADD\" source=\"api\" pods=[\"web-1/web-1\"]\n";
+    let analysis = analyze_text(input, 2026);
     let events = events_of(&analysis, "web-1/web-1");
     assert_eq!(events.len(), 1, "{}", dump(&analysis));
     assert_eq!(second(events[0]), "2026-09-09T07:00:01");
@@ -143,7 +141,7 @@ fn kernel_oom_kill_systemd_cgroup() {
     let escaped = UID.replace('-', "_");
     let container = "c".repeat(64);
     let input = [
-        kubelet("07:00:01.000000", &format!(r#""SyncLoop ADD" source="api" pods=["shop/web-1"]"#)),
+        kubelet("07:00:01.000000", r#""SyncLoop ADD" source="api" pods=["shop/web-1"]"#),
         kubelet(
             "07:00:02.000000",
             &format!(r#""SyncLoop (PLEG): event for pod" pod="shop/web-1" event={{"ID":"{UID}","Type":"ContainerStarted","Data":"{container}"}}"#),
@@ -226,6 +224,7 @@ fn recreated_pod_has_two_incarnations() {
     let input = [
         kubelet("07:00:01.000000", &format!(r#""Probe failed" probeType="Readiness" pod="db/web-1" podUID="{UID}" containerName="pg" probeResult="failure" output="x""#)),
         kubelet("07:00:02.000000", r#""SyncLoop DELETE" source="api" pods=["db/web-1"]"#),
+        kubelet("07:00:04.900000", r#""SyncLoop ADD" source="api" pods=["db/web-1"]"#),
         kubelet("07:00:05.000000", &format!(r#""Pod was deleted and then recreated, skipping status update" pod="db/web-1" oldPodUID="{UID}" podUID="{OTHER_UID}""#)),
         kubelet("07:00:06.000000", r#""SyncLoop UPDATE" source="api" pods=["db/web-1"]"#),
         kubelet("07:00:09.000000", &format!(r#""Probe failed" probeType="Readiness" pod="db/web-1" podUID="{OTHER_UID}" containerName="pg" probeResult="failure" output="y""#)),

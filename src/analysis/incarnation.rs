@@ -2,6 +2,7 @@
 //! and gets a new UID, and each UID is one life of the pod.
 
 use super::model::{Event, Incarnation, PodSummary};
+use crate::kind::EventKind;
 
 /// Fills each pod's incarnations from its events, and gives the events that name no UID the
 /// UID of the incarnation they fall in: the last one that began at or before them.
@@ -35,13 +36,36 @@ pub(crate) fn split_incarnations(pods: &mut [PodSummary], events: &mut [Event]) 
         if pod.incarnations.len() < 2 {
             continue;
         }
-        let begun = pod
-            .incarnations
-            .iter()
-            .rev()
-            .find(|life| life.first_seen.is_some_and(|first| first <= event.time));
-        event.uid = begun
-            .or(pod.incarnations.first())
-            .map(|life| life.uid.clone());
+        event.uid = incarnation_at(&pod.incarnations, event).map(|life| life.uid.clone());
     }
+}
+
+/// Returns the incarnation an event without a UID belongs to: the one whose span holds it;
+/// between two spans, the next one for the moments that begin a life (an ADD comes before any
+/// line names the new UID), else the one before; outside every span, the nearest.
+fn incarnation_at<'a>(lives: &'a [Incarnation], event: &Event) -> Option<&'a Incarnation> {
+    let time = event.time;
+    let begun = lives
+        .iter()
+        .rev()
+        .find(|life| life.first_seen.is_some_and(|first| first <= time));
+    let Some(begun) = begun else {
+        return lives.first();
+    };
+    let inside = begun.last_seen.is_some_and(|last| time <= last);
+    let next = lives
+        .iter()
+        .find(|life| life.first_seen.is_some_and(|first| first > time));
+    match next {
+        Some(next) if !inside && begins_a_life(event.kind) => Some(next),
+        _ => Some(begun),
+    }
+}
+
+/// Returns whether a moment starts a pod's life, so it belongs with what follows it.
+fn begins_a_life(kind: EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::PodAdded | EventKind::SandboxNeeded | EventKind::VolumesWaiting
+    )
 }
