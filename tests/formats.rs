@@ -244,9 +244,11 @@ fn recreated_pod_has_two_incarnations() {
         .collect();
     assert_eq!(
         uids,
+        // The ADD comes before any line names the new UID; it begins the second life.
         [
             Some(UID),
             Some(UID),
+            Some(OTHER_UID),
             Some(OTHER_UID),
             Some(OTHER_UID),
             Some(OTHER_UID)
