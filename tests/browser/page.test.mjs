@@ -473,6 +473,7 @@ describe('the READMEs', () => {
         page.locator('label:has([data-testid="file-input"])'),
         page.getByTestId('sample-button'),
         page.getByTestId('download-svg'),
+        page.getByTestId('download-json'),
         page.getByTestId('clear-files'),
       ];
       for (const button of buttons) {
