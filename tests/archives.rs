@@ -8,6 +8,7 @@ use flate2::write::GzEncoder;
 use flate2::{Compression, GzBuilder};
 use podlife::analysis::{Analysis, Analyzer, InputIssue};
 use podlife::input::archive::{read_into, Input, Opened, TimeSource, YearChoice};
+use podlife::kind::EventKind;
 use podlife::rules::RuleSet;
 use std::io::Write;
 
@@ -619,4 +620,24 @@ mod cli {
         );
         assert!(String::from_utf8_lossy(&output.stdout).contains("cart-7"));
     }
+}
+
+/// The committed support bundle (tests/fixtures/bundles/make-bundle.sh builds it) gives one
+/// lifecycle across its rotated and live files, the kernel's OOM kill included.
+#[test]
+fn committed_bundle_gives_one_lifecycle() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bundles/support-bundle.tar.gz");
+    let bytes = std::fs::read(path).expect("the bundle fixture is readable");
+    let (analysis, _) = read("support-bundle.tar.gz", &bytes);
+    let events: Vec<(String, EventKind)> = common::events_of(&analysis, "pay/ledger-1")
+        .iter()
+        .map(|event| (common::second(event), event.kind))
+        .collect();
+    assert_eq!(
+        events.first().map(|(second, _)| second.as_str()),
+        Some("2025-12-31T23:58:10")
+    );
+    let oom = ("2026-01-01T00:00:20".to_string(), EventKind::OOMKilled);
+    assert!(events.contains(&oom), "{events:?}");
 }
