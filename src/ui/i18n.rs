@@ -118,7 +118,7 @@ messages! {
     RuleColSource => "Program", "程序";
     RuleDelete => "Delete", "删除";
     RuleAddTitle => "Add a rule", "添加规则";
-    RuleAddId => "Id", "Id";
+    RuleAddId => "Rule id", "规则 ID";
     RuleAddMatch => "Match by", "匹配方式";
     RuleAddTemplate => "template (the structured message, exactly)", "模板（结构化消息，精确匹配）";
     RuleAddRegex => "regular expression", "正则表达式";
