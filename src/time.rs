@@ -42,7 +42,7 @@ impl Precision {
 
 /// A stamp as parsed from a line: the year and zone offset are present only when the line
 /// states them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Stamp {
     pub year: Option<i32>,
     pub month: u32,

@@ -275,7 +275,7 @@ fn journal_export_and_klog_file_share_one_axis() {
         2026,
         SMALL_CHUNK,
     );
-    assert_eq!(analysis.zone, Zone::Offset { seconds: 8 * 3600 });
+    assert_eq!(analysis.zone, Zone::Node { seconds: 8 * 3600 });
     let times: Vec<String> = events_of(&analysis, "shop/web-1")
         .iter()
         .map(|e| e.time.iso())

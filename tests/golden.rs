@@ -456,7 +456,7 @@ fn case_18_timeline_is_in_the_node_zone() {
         expected.year,
         SMALL_CHUNK,
     );
-    assert_eq!(analysis.zone, Zone::Offset { seconds: 19_800 });
+    assert_eq!(analysis.zone, Zone::Node { seconds: 19_800 });
     let added = analysis
         .events
         .iter()

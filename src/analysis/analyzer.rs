@@ -5,7 +5,7 @@ use super::decode::{
     continuation, decode, klog_file_year, opens_multi_line, strip_dmesg_stamp, Continuation,
 };
 use super::links::{printf_refs, Links, Sighting};
-use super::model::{Analysis, InputIssue};
+use super::model::{Analysis, InputIssue, YearFrom};
 use super::zone::{VerbosityCounter, ZoneVotes};
 use crate::input::jsonlog::{is_kubelet_json, parse_kubelet_json};
 use crate::input::logfmt::parse_logfmt;
@@ -30,24 +30,32 @@ pub enum YearSource {
 }
 
 impl FileState {
-    /// Returns the year of the file's last line. A klog file header states the year of the
-    /// first line, so its year plus the New Year steps after it wins, as stamps that carry their
-    /// year win over the year given. Else the year the user gave, else that of the modification
-    /// time.
-    pub fn end_year(&self) -> i32 {
+    /// Returns the year of the file's last line. What the log states wins over what is
+    /// guessed: the year of stamps that carry one, then a klog file header's year plus the New
+    /// Year steps after it, then the year the user gave, then that of the modification time.
+    pub fn end_year(&self) -> (i32, YearFrom) {
+        if let Some(year) = self.last_stamp.and_then(|stamp| stamp.year) {
+            return (year, YearFrom::Stamps);
+        }
+        if let Some((rollovers, year)) = self.stamped_year {
+            let after = self.tracker.rollovers() - rollovers;
+            return (year + after as i32, YearFrom::Stamps);
+        }
         if let Some(year) = self.header_year {
-            return year + self.tracker.rollovers() as i32;
+            return (year + self.tracker.rollovers() as i32, YearFrom::Header);
         }
         let modified = match self.year_source {
-            YearSource::Given(year) => return year,
+            YearSource::Given(year) => return (year, YearFrom::Given),
             YearSource::Modified(modified) => modified,
         };
         let year = modified.year();
         // A day of slack covers the zones between the log's local clock and UTC.
         let last = self.last_stamp.and_then(|stamp| stamp.resolve(year));
         match last {
-            Some(last) if last.local > modified + TimeDelta::days(1) => year - 1,
-            _ => year,
+            Some(last) if last.local > modified + TimeDelta::days(1) => {
+                (year - 1, YearFrom::FileDate)
+            }
+            _ => (year, YearFrom::FileDate),
         }
     }
 }
@@ -101,6 +109,11 @@ pub(crate) struct FileState {
     splitter: LineSplitter,
     /// The year of the first line, from a klog file's `Log file created at:` header.
     pub header_year: Option<i32>,
+    /// The New Year steps before, and the year of, the first line whose writer's stamp has no
+    /// year but whose program's stamp has one (containerd in syslog).
+    stamped_year: Option<(u32, i32)>,
+    /// What the file's lines show about the zone of its node.
+    pub zone: ZoneVotes,
     /// A kubelet record with a multi-line value, glued until its closing line.
     pending: Option<Pending>,
 }
@@ -159,7 +172,6 @@ pub struct Analyzer {
     /// source has, so it is no pod's creation.
     replayed_sources: Option<Vec<String>>,
     hits: Vec<Hit>,
-    pub(crate) zone: ZoneVotes,
     pub(crate) verbosity: VerbosityCounter,
 }
 
@@ -172,7 +184,6 @@ impl Analyzer {
             links: Links::default(),
             replayed_sources: None,
             hits: Vec::new(),
-            zone: ZoneVotes::default(),
             verbosity: VerbosityCounter::default(),
         }
     }
@@ -210,6 +221,8 @@ impl Analyzer {
             tracker: YearTracker::default(),
             splitter: LineSplitter::new(),
             header_year: None,
+            stamped_year: None,
+            zone: ZoneVotes::default(),
             pending: None,
         });
         FileId(self.files.len() - 1)
@@ -275,9 +288,15 @@ impl Analyzer {
             return;
         }
         let decoded = decode(&text);
+        // A journal entry is shown as its message: the other fields are the journal's own.
+        let shown: &str = if decoded.journal {
+            &decoded.body
+        } else {
+            &text
+        };
         if self.files[file].pending.is_some() {
             if let Some(part) = continuation(&decoded.body) {
-                self.continue_pending(file, part, &text);
+                self.continue_pending(file, part, shown);
                 return;
             }
             self.flush_pending(file);
@@ -292,7 +311,7 @@ impl Analyzer {
             offset: raw.offset,
             outer: decoded.stamp,
         };
-        self.process_body(place, &decoded.tag, &decoded.body, &text);
+        self.process_body(place, &decoded.tag, &decoded.body, shown);
     }
 
     /// Reads a program's text: a kubelet klog or JSON record, a containerd line or a kernel line.
@@ -394,8 +413,8 @@ impl Analyzer {
             self.verbosity.observe(message);
         }
         match (place.outer, record.inner) {
-            (Some(outer), Some(inner)) => self.zone.vote(&outer, &inner),
-            (Some(only), None) | (None, Some(only)) => self.zone.note_stated(&only),
+            (Some(outer), Some(inner)) => self.files[file].zone.vote(&outer, &inner),
+            (Some(only), None) | (None, Some(only)) => self.files[file].zone.note_stated(&only),
             (None, None) => {}
         }
         let state = &mut self.files[file];
@@ -410,6 +429,11 @@ impl Analyzer {
             (None, None) => return,
         };
         let rollovers = state.tracker.observe(stamp.month);
+        if let (Some(outer), Some(inner)) = (place.outer, record.inner) {
+            if state.stamped_year.is_none() && outer.year.is_none() {
+                state.stamped_year = year_of_local(&outer, &inner).map(|year| (rollovers, year));
+            }
+        }
         self.links.current = Some(Sighting {
             file,
             stamp,
@@ -566,6 +590,17 @@ fn with_inner_fraction(prefix: Stamp, klog: &Stamp) -> Stamp {
         precision: klog.precision,
         ..prefix
     }
+}
+
+/// Returns the year of a local stamp that has none from a stamp of the same line that has
+/// one. The two may be in different zones, so they can fall on either side of New Year.
+fn year_of_local(local: &Stamp, stamped: &Stamp) -> Option<i32> {
+    let year = stamped.year?;
+    Some(match (local.month, stamped.month) {
+        (12, 1) => year - 1,
+        (1, 12) => year + 1,
+        _ => year,
+    })
 }
 
 /// Rejects a file whose first bytes show it is compressed or binary.

@@ -16,6 +16,8 @@ pub(crate) struct Decoded<'a> {
     pub tag: Cow<'a, str>,
     /// The program's own text.
     pub body: Cow<'a, str>,
+    /// Whether the line is a journal export entry, whose `MESSAGE` is all a reader wants of it.
+    pub journal: bool,
 }
 
 /// Takes the wrapper off a line.
@@ -26,6 +28,7 @@ pub(crate) fn decode(line: &str) -> Decoded<'_> {
                 stamp: entry.stamp,
                 tag: Cow::Owned(entry.tag),
                 body: Cow::Owned(entry.message),
+                journal: true,
             };
         }
     }
@@ -34,6 +37,7 @@ pub(crate) fn decode(line: &str) -> Decoded<'_> {
         stamp: wrapped.stamp,
         tag: Cow::Borrowed(wrapped.tag),
         body: Cow::Borrowed(wrapped.message),
+        journal: false,
     }
 }
 

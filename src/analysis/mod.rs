@@ -12,5 +12,5 @@ mod zone;
 
 pub use analyzer::{Analyzer, FileId, YearSource};
 pub use model::{
-    Analysis, Event, FileSummary, Incarnation, InputIssue, PodSummary, Verbosity, Zone,
+    Analysis, Event, FileSummary, Incarnation, InputIssue, PodSummary, Verbosity, YearFrom, Zone,
 };

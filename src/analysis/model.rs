@@ -105,8 +105,11 @@ pub enum Zone {
     /// Times as the log wrote them, in the node's clock; the log does not say its zone.
     #[default]
     AsWritten,
-    /// Times in a zone this many seconds east of UTC: the node's, when a line gives both its
-    /// local time and an offset or UTC time, else the offset the stamps carry.
+    /// Times in the node's zone, this many seconds east of UTC, found from lines that give both
+    /// a local time and a UTC time or offset.
+    Node { seconds: i32 },
+    /// Times in a zone this many seconds east of UTC that the stamps state, with no line that
+    /// shows the node's own clock; or UTC when the files come from nodes in different zones.
     Offset { seconds: i32 },
 }
 
@@ -165,12 +168,28 @@ pub enum InputIssue {
     NotAFile { link_target: Option<String> },
 }
 
+/// Where the year of a file's last line came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearFrom {
+    /// The log's own stamps: RFC 3339, journal or JSON times, or a containerd time on a line
+    /// whose syslog stamp has no year.
+    Stamps,
+    /// A klog file's `Log file created at:` header.
+    Header,
+    /// The year the caller gave (the CLI's `--year`).
+    Given,
+    /// The file's modification time, or the date an archive or a rotated name gives it.
+    FileDate,
+}
+
 /// One input file as read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileSummary {
     pub name: String,
     /// The year taken for the last line, for stamps that have none.
     pub year: i32,
+    pub year_from: YearFrom,
     pub bytes: u64,
     pub lines: u64,
     /// Lines that carry a klog header.

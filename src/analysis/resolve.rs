@@ -5,7 +5,8 @@
 use super::analyzer::{Analyzer, FileState, RawEvent};
 use super::incarnation::split_incarnations;
 use super::links::{Links, PodName, Sighting};
-use super::model::{Analysis, Event, FileSummary, InputIssue, PodSummary, Zone};
+use super::model::{Analysis, Event, FileSummary, InputIssue, PodSummary, YearFrom, Zone};
+use super::zone::timeline_zone;
 use crate::kind::{EventKind, Scope};
 use crate::level::Level;
 use crate::rules::Condition;
@@ -16,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 /// Builds the analysis of everything `analyzer` has read.
 pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
     let links = &analyzer.links;
-    let zone = analyzer.zone.zone();
+    let zone = timeline_zone(analyzer.files.iter().map(|file| &file.zone));
     let clock = Clock::new(&analyzer.files, zone);
     let mut pods = PodTable::default();
     for known in &links.known_pods {
@@ -32,8 +33,9 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
     let mut seen = HashSet::new();
     for raw in &analyzer.events {
         // The same line given twice (pasted grep outputs, overlapping rotated files) is one
-        // moment. Its stamp is part of the text, so distinct moments never look alike.
+        // moment: same stamp, same text.
         let key = (
+            raw.stamp,
             raw.text.as_str(),
             raw.hit.rule,
             &raw.hit.pod,
@@ -71,7 +73,7 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
             .files
             .iter()
             .zip(&clock.end_years)
-            .map(|(file, &year)| file_summary(file, year))
+            .map(|(file, &(year, year_from))| file_summary(file, year, year_from))
             .collect(),
         pods,
         events,
@@ -85,21 +87,32 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
 /// every time is moved into.
 struct Clock<'a> {
     files: &'a [FileState],
-    end_years: Vec<i32>,
+    end_years: Vec<(i32, YearFrom)>,
     zone: Option<FixedOffset>,
+    /// The zone of each file's stamps that state none: its node's, when its lines show it.
+    local_zones: Vec<Option<FixedOffset>>,
 }
 
 impl<'a> Clock<'a> {
     fn new(files: &'a [FileState], zone: Zone) -> Clock<'a> {
         let end_years = files.iter().map(FileState::end_year).collect();
         let zone = match zone {
-            Zone::Offset { seconds } => FixedOffset::east_opt(seconds),
+            Zone::Node { seconds } | Zone::Offset { seconds } => FixedOffset::east_opt(seconds),
             Zone::AsWritten => None,
         };
+        // A file that does not show its node's zone is taken to be in the timeline's.
+        let local_zones = files
+            .iter()
+            .map(|file| {
+                let own = file.zone.node_offset().and_then(FixedOffset::east_opt);
+                own.or(zone)
+            })
+            .collect();
         Clock {
             files,
             end_years,
             zone,
+            local_zones,
         }
     }
 
@@ -107,15 +120,13 @@ impl<'a> Clock<'a> {
     /// the timeline's zone.
     fn time(&self, at: &Sighting) -> Option<Timestamp> {
         let tracker = &self.files[at.file].tracker;
-        let year = tracker.year_of(at.rollovers, self.end_years[at.file]);
+        let year = tracker.year_of(at.rollovers, self.end_years[at.file].0);
         let time = at.stamp.resolve(year)?;
         let Some(zone) = self.zone else {
             return Some(time);
         };
-        // A stamp without a zone is in the node's clock, which is the timeline's zone.
-        let shift = time.offset.map_or(0, |offset| {
-            zone.local_minus_utc() - offset.local_minus_utc()
-        });
+        let written_in = time.offset.or(self.local_zones[at.file]).unwrap_or(zone);
+        let shift = zone.local_minus_utc() - written_in.local_minus_utc();
         Some(Timestamp {
             local: time.local + TimeDelta::seconds(i64::from(shift)),
             offset: Some(zone),
@@ -266,6 +277,9 @@ fn apply_conditions(events: &mut [(Event, &RawEvent)], links: &Links) {
             Some(Condition::BackoffCap) => {
                 event.level = backoff_level(raw.hit.backoff.as_deref());
             }
+            Some(Condition::QuietAfterDeletion) if deleted.get(&pod).copied().unwrap_or(false) => {
+                event.level = Level::Info;
+            }
             _ => {}
         }
     }
@@ -348,7 +362,7 @@ fn count_events(pods: &mut [PodSummary], events: &[Event]) {
     }
 }
 
-fn file_summary(file: &FileState, year: i32) -> FileSummary {
+fn file_summary(file: &FileState, year: i32, year_from: YearFrom) -> FileSummary {
     let mut issues = Vec::new();
     if file.bytes == 0 {
         // A noted issue, such as a damaged archive, already says why nothing was read.
@@ -377,6 +391,7 @@ fn file_summary(file: &FileState, year: i32) -> FileSummary {
     FileSummary {
         name: file.name.clone(),
         year,
+        year_from,
         bytes: file.bytes,
         lines: file.lines,
         kubelet_lines: file.kubelet_lines,

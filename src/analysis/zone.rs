@@ -49,19 +49,40 @@ impl ZoneVotes {
         }
     }
 
-    /// Returns the zone of the timeline: the node's, when lines show it, else the zone most absolute
-    /// stamps were written in, else the logs' own clock.
-    pub fn zone(&self) -> Zone {
-        let most = |votes: &BTreeMap<i32, u64>| {
-            votes
-                .iter()
-                .max_by_key(|(_, &count)| count)
-                .map(|(&seconds, _)| seconds)
-        };
-        match most(&self.votes).or_else(|| most(&self.stated)) {
-            Some(seconds) => Zone::Offset { seconds },
-            None => Zone::AsWritten,
+    /// Returns the node's offset, when lines show it: the one most lines agree on.
+    pub fn node_offset(&self) -> Option<i32> {
+        most(&self.votes)
+    }
+}
+
+fn most(votes: &BTreeMap<i32, u64>) -> Option<i32> {
+    votes
+        .iter()
+        .max_by_key(|(_, &count)| count)
+        .map(|(&seconds, _)| seconds)
+}
+
+/// Returns the zone of the timeline for files with these votes: the node's when every file
+/// that shows a node offset shows the same; UTC when they differ (logs of several nodes);
+/// else the zone the stamps state; else the logs' own clock.
+pub(crate) fn timeline_zone<'a>(files: impl Iterator<Item = &'a ZoneVotes> + Clone) -> Zone {
+    let mut nodes: Vec<i32> = files.clone().filter_map(ZoneVotes::node_offset).collect();
+    nodes.sort_unstable();
+    nodes.dedup();
+    match nodes.as_slice() {
+        [seconds] => return Zone::Node { seconds: *seconds },
+        [_, _, ..] => return Zone::Offset { seconds: 0 },
+        [] => {}
+    }
+    let mut stated = BTreeMap::new();
+    for votes in files {
+        for (&offset, &count) in &votes.stated {
+            *stated.entry(offset).or_default() += count;
         }
+    }
+    match most(&stated) {
+        Some(seconds) => Zone::Offset { seconds },
+        None => Zone::AsWritten,
     }
 }
 

@@ -148,14 +148,18 @@ pub enum Condition {
     AfterDeletion,
     /// Warning until the back-off reaches its 5m0s cap, Error from then on.
     BackoffCap,
+    /// Info when the pod's deletion came first, the rule's level otherwise: a teardown's
+    /// "No ready sandbox … Need to start a new one" starts nothing.
+    QuietAfterDeletion,
 }
 
 impl Condition {
     /// Every condition, in declaration order.
-    pub const ALL: [Condition; 3] = [
+    pub const ALL: [Condition; 4] = [
         Condition::ExitCode,
         Condition::AfterDeletion,
         Condition::BackoffCap,
+        Condition::QuietAfterDeletion,
     ];
 }
 

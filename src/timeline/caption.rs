@@ -8,8 +8,17 @@ use crate::i18n::Lang;
 /// log does not state its zone.
 pub fn zone_caption(zone: Zone, lang: Lang) -> String {
     match (zone, lang) {
-        (Zone::Offset { seconds }, Lang::En) => format!("Times: {} (node)", utc_offset(seconds)),
-        (Zone::Offset { seconds }, Lang::ZhCn) => format!("时间：{}（节点）", utc_offset(seconds)),
+        (Zone::Node { seconds }, Lang::En) => format!("Times: {} (node)", utc_offset(seconds)),
+        (Zone::Node { seconds }, Lang::ZhCn) => format!("时间：{}（节点）", utc_offset(seconds)),
+        (Zone::Offset { seconds }, Lang::En) => {
+            format!(
+                "Times: {} (as the log's stamps state it)",
+                utc_offset(seconds)
+            )
+        }
+        (Zone::Offset { seconds }, Lang::ZhCn) => {
+            format!("时间：{}（按日志时间戳所注时区）", utc_offset(seconds))
+        }
         (Zone::AsWritten, Lang::En) => "Times as written in the log (zone not stated)".to_string(),
         (Zone::AsWritten, Lang::ZhCn) => "时间按日志原样显示（未注明时区）".to_string(),
     }
@@ -57,9 +66,13 @@ mod tests {
 
     #[test]
     fn zone_caption_offsets() {
-        let india = Zone::Offset { seconds: 19_800 };
+        let india = Zone::Node { seconds: 19_800 };
         assert_eq!(zone_caption(india, Lang::En), "Times: UTC+05:30 (node)");
         assert_eq!(zone_caption(india, Lang::ZhCn), "时间：UTC+05:30（节点）");
+        assert_eq!(
+            zone_caption(Zone::Offset { seconds: 0 }, Lang::En),
+            "Times: UTC (as the log's stamps state it)"
+        );
         assert_eq!(utc_offset(-3 * 3600), "UTC-03:00");
         assert_eq!(utc_offset(0), "UTC");
         assert_eq!(
