@@ -175,31 +175,54 @@ mod tests {
         }
     }
 
+    fn zone_of(votes: &[ZoneVotes]) -> Zone {
+        timeline_zone(votes.iter())
+    }
+
+    fn journal_and_klog() -> ZoneVotes {
+        let mut votes = ZoneVotes::default();
+        let realtime = stamp(Some(2025), 9, 34, Some(0));
+        votes.vote(&realtime, &stamp(None, 15, 4, None));
+        votes
+    }
+
+    fn syslog_and_containerd() -> ZoneVotes {
+        let mut votes = ZoneVotes::default();
+        let containerd = stamp(Some(2025), 18, 13, Some(0));
+        votes.vote(&stamp(None, 18, 13, None), &containerd);
+        votes
+    }
+
     #[test]
     fn zone_from_journal_realtime_and_klog() {
-        let mut votes = ZoneVotes::default();
-        votes.vote(
-            &stamp(Some(2025), 9, 34, Some(0)),
-            &stamp(None, 15, 4, None),
-        );
-        assert_eq!(votes.zone(), Zone::Offset { seconds: 19_800 });
+        let zone = zone_of(&[journal_and_klog()]);
+        assert_eq!(zone, Zone::Node { seconds: 19_800 });
     }
 
     #[test]
     fn zone_from_syslog_and_containerd() {
-        let mut votes = ZoneVotes::default();
-        votes.vote(
-            &stamp(None, 18, 13, None),
-            &stamp(Some(2025), 18, 13, Some(0)),
-        );
-        assert_eq!(votes.zone(), Zone::Offset { seconds: 0 });
+        let zone = zone_of(&[syslog_and_containerd()]);
+        assert_eq!(zone, Zone::Node { seconds: 0 });
     }
 
     #[test]
     fn zone_as_written_without_any_offset() {
         let mut votes = ZoneVotes::default();
         votes.vote(&stamp(None, 18, 13, None), &stamp(None, 16, 13, None));
-        assert_eq!(votes.zone(), Zone::AsWritten);
+        assert_eq!(zone_of(&[votes]), Zone::AsWritten);
+    }
+
+    #[test]
+    fn zone_of_stated_offsets_is_not_the_nodes() {
+        let mut votes = ZoneVotes::default();
+        votes.note_stated(&stamp(Some(2025), 9, 34, Some(0)));
+        assert_eq!(zone_of(&[votes]), Zone::Offset { seconds: 0 });
+    }
+
+    #[test]
+    fn zone_of_two_nodes_is_utc() {
+        let zone = zone_of(&[journal_and_klog(), syslog_and_containerd()]);
+        assert_eq!(zone, Zone::Offset { seconds: 0 });
     }
 
     #[test]
