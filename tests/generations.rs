@@ -594,3 +594,65 @@ fn web_1_events_stay_with_web_1() {
         }
     }
 }
+
+/// Returns the kubelet messages of a text fixture in order, each multi-line value glued back
+/// onto its record.
+fn klog_messages(text: &str) -> Vec<String> {
+    let mut messages: Vec<String> = Vec::new();
+    for line in text.lines().filter(|line| !line.starts_with('#')) {
+        match klog_header().find(line) {
+            Some(header) => messages.push(line[header.end()..].to_string()),
+            None => {
+                let part = wrapper_prefix()
+                    .find(line)
+                    .map_or(line, |p| &line[p.end()..]);
+                if let Some(last) = messages.last_mut() {
+                    last.push('\n');
+                    last.push_str(part);
+                }
+            }
+        }
+    }
+    messages
+}
+
+/// Returns a structured message as its text and its fields by name, values unquoted. A printf
+/// message (klog's `Infof`, which JSON logging writes as a bare `msg`) has no fields.
+fn fields_of(message: &str) -> (String, BTreeMap<String, String>) {
+    let Some(parsed) = podlife::message::parse_structured(message) else {
+        return (message.to_string(), BTreeMap::new());
+    };
+    let fields = parsed
+        .fields
+        .iter()
+        .map(|field| (field.key.to_string(), field.text().into_owned()))
+        .collect();
+    (parsed.message.into_owned(), fields)
+}
+
+/// The JSON-logging fixture was made from the 1.28+ fixture: record by record, the two must
+/// say the same, so an edit to one cannot leave the other behind.
+#[test]
+fn json_logging_fixture_mirrors_the_1_28_fixture() {
+    let text = load(GENERATIONS[6]).text;
+    let json = load(JSON_LOGGING).text;
+    let from_text = klog_messages(&text);
+    let from_json: Vec<String> = json
+        .lines()
+        .filter(|line| line.starts_with('{'))
+        .map(|line| {
+            podlife::input::jsonlog::parse_kubelet_json(line)
+                .unwrap_or_else(|| panic!("not a kubelet JSON record: {line}"))
+                .message
+        })
+        .collect();
+    assert_eq!(from_text.len(), from_json.len(), "record counts differ");
+    for (index, (text, json)) in from_text.iter().zip(&from_json).enumerate() {
+        assert_eq!(
+            fields_of(text),
+            fields_of(json),
+            "record {} differs:\n  text: {text}\n  json: {json}",
+            index + 1
+        );
+    }
+}
