@@ -127,7 +127,7 @@ fn out_path_and_csv() {
     );
     assert!(output.status.success(), "{}", stderr(&output));
     let csv = std::fs::read_to_string(out).unwrap();
-    assert!(csv.starts_with("time,level,kind,pod,uid,container,file,line,klog_time,text\n"));
+    assert!(csv.starts_with("time,level,kind,pod,uid,container,file,line,klog_time,text,scope\n"));
     assert!(csv.contains("LivenessProbeFailed"));
 }
 

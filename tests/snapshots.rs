@@ -2,10 +2,11 @@
 //! messages in both languages, so a change of wording or rendering is reviewed like an API change.
 
 use podlife::analysis::{Analysis, Analyzer, InputIssue};
+use podlife::export::TextTimeline;
 use podlife::i18n::Lang;
 use podlife::level::LevelSet;
 use podlife::rules::RuleSet;
-use podlife::timeline::{aggregate, export_svg, ExportInfo, Lanes};
+use podlife::timeline::{aggregate, export_svg, ExportInfo, Lanes, TimelineEvents};
 
 fn analyze_case(case: &str, year: i32) -> Analysis {
     let path = format!(
@@ -20,13 +21,25 @@ fn analyze_case(case: &str, year: i32) -> Analysis {
     analyzer.analysis()
 }
 
+/// Writes the text timeline of the pods `pod` names, with the node events near them.
 fn text_timeline(analysis: &Analysis, pod: &str, lang: Lang) -> String {
     let pods = analysis.find_pods(pod);
-    let events = analysis.events_of(&pods);
-    let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
+    let events = TimelineEvents::of(analysis, &pods, LevelSet::ALL);
+    let seconds = aggregate(events.pod.iter().copied(), LevelSet::ALL);
+    let node = aggregate(events.node.iter().copied(), LevelSet::ALL);
+    let pod_keys: Vec<(usize, String)> = if pods.len() > 1 {
+        pods.iter().map(|&i| (i, analysis.pods[i].key())).collect()
+    } else {
+        Vec::new()
+    };
+    let timeline = TextTimeline {
+        seconds: &seconds,
+        node: &node,
+        incarnations: Lanes::new(&[], analysis, &pods).incarnations,
+        pod_keys: &pod_keys,
+    };
     let mut out = Vec::new();
-    let incarnations = Lanes::new(&[], analysis, &pods).incarnations;
-    podlife::export::write_text_timeline(&mut out, &seconds, incarnations, lang, false).unwrap();
+    podlife::export::write_text_timeline(&mut out, &timeline, lang, false).unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -47,16 +60,10 @@ fn text_timeline_case_07() {
 fn svg_export_case_14() {
     let analysis = analyze_case("14-k3s-combined-crashloop", 2021);
     let pods = analysis.find_pods("gpu-device-plugin-daemonset-twrj5");
-    let events = analysis.events_of(&pods);
-    let seconds = aggregate(events.iter().copied(), LevelSet::DEFAULT);
-    let info = ExportInfo {
-        pod: analysis.pods[pods[0]].key(),
-        uids: analysis.pods[pods[0]].uids.clone(),
-        files: vec!["messages".to_string()],
-        lang: Lang::En,
-        zone: analysis.zone,
-    };
-    let node = aggregate(analysis.node_events.iter(), LevelSet::DEFAULT);
+    let events = TimelineEvents::of(&analysis, &pods, LevelSet::DEFAULT);
+    let seconds = aggregate(events.pod.iter().copied(), LevelSet::ALL);
+    let info = ExportInfo::of(&analysis, &pods, Lang::En);
+    let node = aggregate(events.node.iter().copied(), LevelSet::ALL);
     let lanes = Lanes::new(&node, &analysis, &pods);
     insta::assert_snapshot!(export_svg(&seconds, &lanes, &info));
 }
@@ -80,17 +87,11 @@ fn analyze_lanes() -> Analysis {
 fn svg_export_node_lane() {
     let analysis = analyze_lanes();
     let pods = analysis.find_pods("shop/db-0");
-    let events = analysis.events_of(&pods);
-    let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
-    let node = aggregate(analysis.node_events.iter(), LevelSet::ALL);
+    let events = TimelineEvents::of(&analysis, &pods, LevelSet::ALL);
+    let seconds = aggregate(events.pod.iter().copied(), LevelSet::ALL);
+    let node = aggregate(events.node.iter().copied(), LevelSet::ALL);
     let lanes = Lanes::new(&node, &analysis, &pods);
-    let info = ExportInfo {
-        pod: analysis.pods[pods[0]].key(),
-        uids: analysis.pods[pods[0]].uids.clone(),
-        files: vec!["messages".to_string()],
-        lang: Lang::ZhCn,
-        zone: analysis.zone,
-    };
+    let info = ExportInfo::of(&analysis, &pods, Lang::ZhCn);
     insta::assert_snapshot!(export_svg(&seconds, &lanes, &info));
 }
 

@@ -5,4 +5,4 @@ mod records;
 mod text;
 
 pub use records::{write_csv, write_json_lines, EventRecord};
-pub use text::write_text_timeline;
+pub use text::{write_text_timeline, TextTimeline};

@@ -1,7 +1,12 @@
 //! One flat record per event, written as JSON lines or CSV with the same fields.
 //!
 //! The JSON fields are a contract that scripts rely on: `time`, `level`, `kind`, `pod`, `uid`,
-//! `container`, `file`, `line`, `klog_time` and `text`.
+//! `container`, `file`, `line`, `klog_time`, `text` and `scope`. New fields are appended at the
+//! end, and no field is renamed or dropped.
+//!
+//! A pod's export lists the node events near the pod too (see
+//! [`TimelineEvents`](crate::timeline::TimelineEvents)): their `pod` is `null` and their `scope`
+//! is `node`.
 
 use crate::analysis::{Analysis, Event};
 use serde::Serialize;
@@ -22,9 +27,13 @@ pub struct EventRecord<'a> {
     pub line: u64,
     pub klog_time: Option<&'a str>,
     pub text: &'a str,
+    /// `pod` for an event of a pod, `node` for an event of the node (a kubelet restart, PLEG
+    /// health, node readiness), which names no pod.
+    pub scope: &'static str,
 }
 
 impl<'a> EventRecord<'a> {
+    /// Returns the record of `event`, with the pod and file names looked up in `analysis`.
     pub fn new(event: &'a Event, analysis: &'a Analysis) -> EventRecord<'a> {
         EventRecord {
             time: event.time.iso(),
@@ -37,6 +46,7 @@ impl<'a> EventRecord<'a> {
             line: event.line,
             klog_time: event.klog_time.as_deref(),
             text: &event.text,
+            scope: if event.pod.is_some() { "pod" } else { "node" },
         }
     }
 }

@@ -17,8 +17,9 @@ pub struct Second<'a> {
     pub level: Level,
     /// The events, in time order and then line order.
     pub events: Vec<&'a Event>,
-    /// Per kind, in the order each kind first appears in the second: how many different
-    /// containers (or pod-level moments) it happened to. Lines repeating one moment count once.
+    /// Per kind, in the order each kind first appears in the second: how many different pods
+    /// and containers (or pod-level moments) it happened to. Lines repeating one moment count
+    /// once.
     pub kinds: Vec<(EventKind, usize)>,
 }
 
@@ -31,6 +32,13 @@ impl Second<'_> {
             out.push_str(&offset.to_string());
         }
         out
+    }
+
+    /// Returns how many events the second counts: the distinct (kind, pod, container) among its
+    /// lines, because several lines about one moment are one event of the timeline. This is the
+    /// `data-count` of a mark and what the summaries add up; exports still list every line.
+    pub fn event_count(&self) -> usize {
+        self.kinds.iter().map(|&(_, count)| count).sum()
     }
 
     /// Returns one label per kind, with the count when the kind occurs more than once:
@@ -53,6 +61,23 @@ impl Second<'_> {
             })
             .collect()
     }
+}
+
+/// Splits a second into one second per pod, in the order each pod first appears in it. A node
+/// second, whose events name no pod, stays whole.
+pub fn split_by_pod<'a>(second: &Second<'a>) -> Vec<Second<'a>> {
+    let mut pods: Vec<Option<usize>> = Vec::new();
+    for event in &second.events {
+        if !pods.contains(&event.pod) {
+            pods.push(event.pod);
+        }
+    }
+    pods.into_iter()
+        .flat_map(|pod| {
+            let events = second.events.iter().copied().filter(|e| e.pod == pod);
+            aggregate(events, LevelSet::ALL)
+        })
+        .collect()
 }
 
 /// Groups `events` (already in time order) into seconds, keeping only the levels in `levels`.
@@ -80,12 +105,11 @@ pub fn aggregate<'a>(
 impl<'a> Second<'a> {
     fn push(&mut self, event: &'a Event) {
         self.level = self.level.max(event.level);
-        // Several lines about the same kind and container in one second are one moment (a
+        // Several lines about the same kind, pod and container in one second are one moment (a
         // failure logged by two components, say), so they count once.
-        let repeated = self
-            .events
-            .iter()
-            .any(|seen| seen.kind == event.kind && seen.container == event.container);
+        let repeated = self.events.iter().any(|seen| {
+            seen.kind == event.kind && seen.pod == event.pod && seen.container == event.container
+        });
         self.events.push(event);
         match self.kinds.iter_mut().find(|(kind, _)| *kind == event.kind) {
             Some((_, count)) if !repeated => *count += 1,

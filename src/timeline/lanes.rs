@@ -8,8 +8,8 @@ use crate::analysis::{Analysis, Incarnation};
 /// pod's seconds.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Lanes<'a> {
-    /// The node's seconds, aggregated like the pod's, in time order. The layout draws those in
-    /// the time span of the shown marks.
+    /// The node's seconds that belong with the pod, aggregated like the pod's, in time order.
+    /// The layout draws those of the shown window, as the node lane's module describes.
     pub node: &'a [Second<'a>],
     /// The pod's incarnations, in time order. Bands are drawn when there are two or more.
     pub incarnations: &'a [Incarnation],

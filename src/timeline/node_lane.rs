@@ -1,22 +1,21 @@
 //! The node lane: node events (kubelet restarts, PLEG health, node readiness…) drawn in their own
 //! lane under the pod's axis, never as the pod's marks.
 //!
-//! The lane shows the node seconds in the time span of the shown pod marks, widened by
-//! [`NODE_MARGIN_SECONDS`] on each side, so a kubelet restart just before a pod's first line is
-//! not cut off. The widening stops short of the pod seconds just outside the window, so a node
-//! mark is never drawn on the wrong side of a pod second that the window hides. Like the pod's
-//! marks, node marks are not placed in proportion to time: a node second of the same second as
-//! a pod mark is drawn under it, and the others share the room between their two neighbouring pod
-//! marks evenly, in time order.
+//! The lane is given the node seconds that belong with the pod (see
+//! [`TimelineEvents`](super::TimelineEvents)). The whole lifecycle shows them all. A window of
+//! the range slider shows the node seconds from its first to its last mark, and reaches past
+//! those only where the window holds the lifecycle's first or last mark: node seconds before the
+//! pod's first mark are drawn with the window that starts the lifecycle, and those after its
+//! last mark with the window that ends it. So a node second is never drawn on the wrong side of
+//! a pod second that the window hides. Like the pod's marks, node marks are not placed in
+//! proportion to time: a node second of the same second as a pod mark is drawn under it, and the
+//! others share the room between their two neighbouring pod marks evenly, in time order.
 
 use super::aggregate::Second;
 use super::layout::{keep_text_inside, label_lines, text_width, Anchor, Mark, LINE_HEIGHT};
 use super::window::Window;
 use crate::i18n::Lang;
-use chrono::{Duration, NaiveDateTime};
-
-/// The reach of the lane past the first and the last shown pod mark, in seconds.
-pub const NODE_MARGIN_SECONDS: i64 = 60;
+use chrono::NaiveDateTime;
 
 /// Label rows under a node mark besides its time; more kinds end in a `+N more` row.
 const NODE_LABEL_LINES: usize = 2;
@@ -135,18 +134,11 @@ fn place_in_span(node: &[Second<'_>], axis: &PodAxis<'_, '_>) -> Vec<(usize, f64
     let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
         return Vec::new();
     };
-    let margin = Duration::seconds(NODE_MARGIN_SECONDS);
-    let before = axis
-        .window
-        .start
-        .checked_sub(1)
-        .map(|i| axis.seconds[i].time);
-    let after = axis.seconds.get(end).map(|s| s.time);
+    // Only the windows at the lifecycle's two ends reach past their outer marks.
+    let starts_lifecycle = axis.window.start == 0;
+    let ends_lifecycle = end >= axis.seconds.len();
     let in_span = |time: NaiveDateTime| {
-        time >= first.time - margin
-            && time <= last.time + margin
-            && before.is_none_or(|b| time > b)
-            && after.is_none_or(|a| time < a)
+        (starts_lifecycle || time >= first.time) && (ends_lifecycle || time <= last.time)
     };
 
     // Each node second either shares a second with a shown mark or falls into the gap before
@@ -294,7 +286,7 @@ mod tests {
     }
 
     #[test]
-    fn node_lane_whole_span_with_margin() {
+    fn node_lane_whole_lifecycle() {
         let (pod, node) = (pod_events(), node_events());
         let seconds = aggregate(&pod, LevelSet::ALL);
         let node_seconds = aggregate(&node, LevelSet::ALL);
@@ -305,7 +297,11 @@ mod tests {
         let geometry = layout(&seconds, &lanes, Window::all(4), Lang::En, None);
         let lane = geometry.node_lane.as_ref().expect("a node lane");
         let shown: Vec<usize> = lane.marks.iter().map(|m| m.mark.second).collect();
-        assert_eq!(shown, [1, 2, 3, 4, 5], "10 s and 470 s are past the margin");
+        assert_eq!(
+            shown,
+            [0, 1, 2, 3, 4, 5, 6],
+            "the whole lifecycle shows every node second"
+        );
         assert_eq!(lane.title, "Node");
         assert!(lane.top >= geometry.pod_height);
         assert!(lane.y > geometry.axis_y, "the lane is under the pod's axis");
@@ -313,14 +309,17 @@ mod tests {
 
         let x: Vec<f64> = lane.marks.iter().map(|m| m.mark.x).collect();
         let pod_x: Vec<f64> = geometry.marks.iter().map(|m| m.x).collect();
-        assert_eq!(x[0], (geometry.axis_start_x + pod_x[0]) / 2.0);
+        let (start, end) = (geometry.axis_start_x, geometry.axis_end_x);
+        assert_eq!(x[0], start + (pod_x[0] - start) / 3.0);
+        assert_eq!(x[1], start + (pod_x[0] - start) * 2.0 / 3.0);
         assert_eq!(
-            x[1], pod_x[1],
+            x[2], pod_x[1],
             "a node second of a pod second stands under it"
         );
-        assert_eq!(x[2], pod_x[1] + (pod_x[2] - pod_x[1]) / 3.0);
-        assert_eq!(x[3], pod_x[1] + (pod_x[2] - pod_x[1]) * 2.0 / 3.0);
-        assert_eq!(x[4], (pod_x[3] + geometry.axis_end_x) / 2.0);
+        assert_eq!(x[3], pod_x[1] + (pod_x[2] - pod_x[1]) / 3.0);
+        assert_eq!(x[4], pod_x[1] + (pod_x[2] - pod_x[1]) * 2.0 / 3.0);
+        assert_eq!(x[5], pod_x[3] + (end - pod_x[3]) / 3.0);
+        assert_eq!(x[6], pod_x[3] + (end - pod_x[3]) * 2.0 / 3.0);
     }
 
     #[test]
@@ -345,8 +344,8 @@ mod tests {
         assert_eq!(at_250.mark.colour, Level::Error.colour());
     }
 
-    #[test]
-    fn node_lane_bounded_by_window() {
+    /// Returns the node seconds that the lane of `window` shows.
+    fn node_seconds_in(window: Window) -> Vec<usize> {
         let (pod, node) = (pod_events(), node_events());
         let seconds = aggregate(&pod, LevelSet::ALL);
         let node_seconds = aggregate(&node, LevelSet::ALL);
@@ -354,19 +353,36 @@ mod tests {
             node: &node_seconds,
             incarnations: &[],
         };
-        let window = Window { start: 1, len: 2 };
         let geometry = layout(&seconds, &lanes, window, Lang::En, None);
         let lane = geometry.node_lane.unwrap();
-        let shown: Vec<usize> = lane.marks.iter().map(|m| m.mark.second).collect();
-        assert_eq!(
-            shown,
-            [2, 3, 4],
-            "only node seconds between 140 s and 360 s"
-        );
         for node_mark in &lane.marks {
             assert!(node_mark.mark.x > geometry.axis_start_x);
             assert!(node_mark.mark.x < geometry.axis_end_x);
         }
+        lane.marks.iter().map(|m| m.mark.second).collect()
+    }
+
+    #[test]
+    fn node_lane_bounded_by_window() {
+        assert_eq!(
+            node_seconds_in(Window { start: 1, len: 2 }),
+            [2, 3, 4],
+            "only node seconds from 200 s to 300 s"
+        );
+    }
+
+    #[test]
+    fn node_lane_window_ends_reach_out() {
+        assert_eq!(
+            node_seconds_in(Window { start: 0, len: 2 }),
+            [0, 1, 2],
+            "the first window shows node seconds before the first pod mark, up to 200 s"
+        );
+        assert_eq!(
+            node_seconds_in(Window { start: 2, len: 2 }),
+            [5, 6],
+            "the last window shows node seconds after the last pod mark, from 300 s"
+        );
     }
 
     #[test]

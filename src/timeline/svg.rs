@@ -1,18 +1,18 @@
 //! The standalone SVG export, drawn from the same [`Layout`] as the page: a header with the pod,
 //! files, time range and time zone, a legend, the marks with their labels, the incarnation bands
-//! and the node lane, and below them every event of every second with its raw line. Styles are embedded and fonts come from the system, so the
-//! file renders the same anywhere; all log text is escaped.
+//! and the node lane, and below them every event of every second with its raw line. Styles are
+//! embedded and fonts come from the system, so the file renders the same anywhere; all log text
+//! is escaped.
 
 use super::aggregate::Second;
-use super::caption::zone_caption;
 use super::incarnation::{incarnation_of, incarnation_tag};
 use super::lanes::Lanes;
 use super::layout::{layout, Layout, Mark, RowKind};
+use super::svg_header::{counted, header, title_label, write_header};
 use super::svg_lanes::{write_bands, write_node_lane, LANE_STYLE};
 use super::window::Window;
-use crate::analysis::{Incarnation, Zone};
+use crate::analysis::{Analysis, Event, Incarnation, Zone};
 use crate::i18n::Lang;
-use crate::level::Level;
 use std::fmt::Write;
 
 /// Fonts that cover Latin and Chinese on Linux, macOS and Windows.
@@ -22,7 +22,6 @@ const MONO_STACK: &str =
     "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace";
 
 const MIN_WIDTH: f64 = 1100.0;
-const HEADER_HEIGHT: f64 = 96.0;
 const ROW_HEIGHT: f64 = 16.0;
 /// Raw lines are wrapped at this many characters and shown up to [`MAX_RAW_ROWS`] rows; the
 /// whole line is always in the row's `<title>`.
@@ -32,13 +31,45 @@ const MAX_RAW_ROWS: usize = 8;
 /// The facts the export's header gives about the picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportInfo {
-    /// `namespace/name`, or several keys separated by commas.
-    pub pod: String,
+    /// The index and `namespace/name` of each pod shown. The title lists them, and with
+    /// several pods each event of the details names its pod.
+    pub pods: Vec<(usize, String)>,
     pub uids: Vec<String>,
     pub files: Vec<String>,
     pub lang: Lang,
     /// The zone of the times, stated beside the legend.
     pub zone: Zone,
+}
+
+impl ExportInfo {
+    /// Returns the facts of an export of `pods` in `analysis`.
+    pub fn of(analysis: &Analysis, pods: &[usize], lang: Lang) -> ExportInfo {
+        ExportInfo {
+            pods: pods
+                .iter()
+                .map(|&index| (index, analysis.pods[index].key()))
+                .collect(),
+            uids: pods
+                .iter()
+                .flat_map(|&index| analysis.pods[index].uids.iter().cloned())
+                .collect(),
+            files: analysis.files.iter().map(|f| f.name.clone()).collect(),
+            lang,
+            zone: analysis.zone,
+        }
+    }
+
+    /// Returns the key of the pod an event is about, when the export shows several pods.
+    fn pod_of(&self, event: &Event) -> Option<&str> {
+        if self.pods.len() < 2 {
+            return None;
+        }
+        let pod = event.pod?;
+        self.pods
+            .iter()
+            .find(|(index, _)| *index == pod)
+            .map(|(_, key)| key.as_str())
+    }
 }
 
 /// Renders every second of `seconds` as a standalone SVG document, with the node lane and
@@ -61,7 +92,8 @@ pub fn export_svg(seconds: &[Second<'_>], lanes: &Lanes<'_>, info: &ExportInfo) 
         .flat_map(|lane| lane.marks.iter().map(|m| &lanes.node[m.mark.second]))
         .collect();
     let details_height = details_height(&pod_seconds) + details_height(&node_seconds);
-    let height = HEADER_HEIGHT + geometry.height + details_height + 20.0;
+    let header = header(seconds, info, width);
+    let height = header.height + geometry.height + details_height + 20.0;
 
     let mut svg = String::with_capacity(4096 + seconds.len() * 1024);
     let _ = write!(
@@ -75,10 +107,11 @@ pub fn export_svg(seconds: &[Second<'_>], lanes: &Lanes<'_>, info: &ExportInfo) 
         svg,
         r#"<rect class="background" x="0" y="0" width="{width:.0}" height="{height:.0}"/>"#
     );
-    write_header(&mut svg, seconds, info);
+    write_header(&mut svg, &header, info.lang);
     let _ = write!(
         svg,
-        r#"<g class="timeline" transform="translate(0 {HEADER_HEIGHT})">"#
+        r#"<g class="timeline" transform="translate(0 {})">"#,
+        header.height
     );
     write_bands(&mut svg, &geometry);
     write_marks(&mut svg, &geometry, seconds, info.lang);
@@ -86,7 +119,7 @@ pub fn export_svg(seconds: &[Second<'_>], lanes: &Lanes<'_>, info: &ExportInfo) 
         write_node_lane(&mut svg, lane, lanes.node, info.lang);
     }
     svg.push_str("</g>");
-    let details_top = HEADER_HEIGHT + geometry.height;
+    let details_top = header.height + geometry.height;
     let incarnations = if lanes.has_bands() {
         lanes.incarnations
     } else {
@@ -119,10 +152,8 @@ pub fn export_svg(seconds: &[Second<'_>], lanes: &Lanes<'_>, info: &ExportInfo) 
 }
 
 fn title(info: &ExportInfo) -> String {
-    match info.lang {
-        Lang::En => format!("Pod lifecycle: {}", info.pod),
-        Lang::ZhCn => format!("Pod 生命周期：{}", info.pod),
-    }
+    let keys: Vec<&str> = info.pods.iter().map(|(_, key)| key.as_str()).collect();
+    format!("{}{}", title_label(info.lang), keys.join(", "))
 }
 
 fn style() -> String {
@@ -142,75 +173,6 @@ fn style() -> String {
          {LANE_STYLE}\
          </style>"
     )
-}
-
-fn write_header(svg: &mut String, seconds: &[Second<'_>], info: &ExportInfo) {
-    let lang = info.lang;
-    let _ = write!(
-        svg,
-        r#"<text class="title" x="20" y="32">{}</text>"#,
-        escape(&title(info))
-    );
-    let range = match (seconds.first(), seconds.last()) {
-        (Some(first), Some(last)) => format!("{} → {}", first.iso(), last.iso()),
-        _ => "—".to_string(),
-    };
-    let events: usize = seconds.iter().map(|s| s.events.len()).sum();
-    let (uid_label, files_label, range_label, counts) = match lang {
-        Lang::En => (
-            "UID",
-            "Files",
-            "Time",
-            format!(
-                "{} in {}",
-                counted(events, "event"),
-                counted(seconds.len(), "second")
-            ),
-        ),
-        Lang::ZhCn => (
-            "UID",
-            "文件",
-            "时间",
-            format!("{} 秒内共 {events} 个事件", seconds.len()),
-        ),
-    };
-    let uids = if info.uids.is_empty() {
-        "—".to_string()
-    } else {
-        info.uids.join(", ")
-    };
-    let meta = format!(
-        "{uid_label}: {uids}   ·   {files_label}: {}   ·   {range_label}: {range}   ·   {counts}",
-        info.files.join(", ")
-    );
-    let _ = write!(
-        svg,
-        r#"<text class="meta" x="20" y="54">{}</text>"#,
-        escape(&meta)
-    );
-    write_legend(svg, lang);
-    let _ = write!(
-        svg,
-        r#"<text class="meta zone" x="{:.1}" y="80">{}</text>"#,
-        20.0 + Level::ALL.len() as f64 * 110.0 + 10.0,
-        escape(&zone_caption(info.zone, lang))
-    );
-}
-
-fn write_legend(svg: &mut String, lang: Lang) {
-    svg.push_str(r#"<g class="legend">"#);
-    for (i, level) in Level::ALL.into_iter().enumerate() {
-        let x = 20.0 + i as f64 * 110.0;
-        let _ = write!(
-            svg,
-            r#"<circle class="dot" cx="{:.1}" cy="76" r="6" fill="{}"/><text x="{:.1}" y="80">{}</text>"#,
-            x + 6.0,
-            level.colour(),
-            x + 18.0,
-            escape(level.label(lang))
-        );
-    }
-    svg.push_str("</g>");
 }
 
 fn write_marks(svg: &mut String, geometry: &Layout, seconds: &[Second<'_>], lang: Lang) {
@@ -239,7 +201,7 @@ fn write_mark(svg: &mut String, mark: &Mark, second: &Second<'_>, axis_y: f64, l
         r#"<g class="mark" data-second="{}" data-level="{}" data-count="{}">"#,
         second.iso(),
         mark.level.name(),
-        second.events.len()
+        second.event_count()
     );
     let _ = write!(
         svg,
@@ -360,8 +322,12 @@ fn write_event_rows(
         .get(event.file)
         .map(String::as_str)
         .unwrap_or("?");
+    // With several pods, the pod stands before its container.
+    let pod = info
+        .pod_of(event)
+        .map_or(String::new(), |key| format!("{key} "));
     let mut summary = format!(
-        "{}  {}  {}  [{container}]  {file}:{}",
+        "{}  {}  {}  {pod}[{container}]  {file}:{}",
         event.time.iso(),
         event.level.label(lang),
         event.label(lang),
@@ -416,14 +382,6 @@ fn raw_rows(text: &str) -> Vec<String> {
         ));
     }
     rows
-}
-
-/// Writes `count` with `noun` in the singular or the plural.
-fn counted(count: usize, noun: &str) -> String {
-    match count {
-        1 => format!("1 {noun}"),
-        n => format!("{n} {noun}s"),
-    }
 }
 
 /// Escapes text for XML content and attributes, and replaces the control characters that XML

@@ -66,7 +66,7 @@ fn write_node_mark(
         r#"<g class="node-mark" data-second="{}" data-level="{}" data-count="{}"><title>{}</title>"#,
         second.iso(),
         mark.level.name(),
-        second.events.len(),
+        second.event_count(),
         escape(&second_summary(second, lang))
     );
     if node.labelled {

@@ -16,7 +16,7 @@ pub fn Details(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
         let (rows, node_rows) = state.analysis.with(|a| {
             (
                 detail_rows(a, index, levels, &iso, lang),
-                node_detail_rows(a, levels, &iso, lang),
+                node_detail_rows(a, index, levels, &iso, lang),
             )
         });
         (!rows.is_empty() || !node_rows.is_empty()).then_some((iso, rows, node_rows))

@@ -5,9 +5,10 @@
 use super::i18n::Msg;
 use super::model::{safe_file_name, svg_download, TimelineModel};
 use super::state::State;
-use crate::analysis::{Analysis, Event};
+use crate::analysis::Analysis;
 use crate::i18n::Lang;
 use crate::level::LevelSet;
+use crate::timeline::TimelineEvents;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -71,18 +72,15 @@ impl ExportFormat {
     }
 }
 
-/// Writes `pod`'s events at `levels` with the CLI's own JSON lines writer, so the file equals
-/// `podlife --format json` for the same pod, levels and input files.
+/// Writes `pod`'s events and the node events near them at `levels` with the CLI's own JSON
+/// lines writer, so the file equals `podlife --format json` for the same pod, levels and input
+/// files.
 fn json_lines_download(
     analysis: &Analysis,
     pod: usize,
     levels: LevelSet,
 ) -> Result<(String, String), String> {
-    let events: Vec<&Event> = analysis
-        .events_of(&[pod])
-        .into_iter()
-        .filter(|event| levels.contains(event.level))
-        .collect();
+    let events = TimelineEvents::of(analysis, &[pod], levels).merged();
     let mut out = Vec::new();
     crate::export::write_json_lines(&mut out, &events, analysis).map_err(|e| e.to_string())?;
     let text = String::from_utf8(out).map_err(|e| e.to_string())?;

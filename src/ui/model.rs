@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use crate::level::{Level, LevelSet};
 use crate::timeline::{
     aggregate, export_svg, incarnation_of, incarnation_tag, layout, min_label_width,
-    window_marks_for, ExportInfo, Lanes, Layout, Second, Window,
+    window_marks_for, ExportInfo, Lanes, Layout, Second, TimelineEvents, Window,
 };
 
 /// One entry of the pod list.
@@ -55,6 +55,7 @@ pub fn find_pod(analysis: &Analysis, requested: &str) -> Option<usize> {
 pub struct MarkFacts {
     /// `2025-05-16T18:34:39`, the `data-second` value.
     pub iso: String,
+    /// The events the second counts, as [`Second::event_count`] counts them.
     pub count: usize,
 }
 
@@ -68,6 +69,7 @@ pub struct TimelineModel {
     pub node_facts: Vec<MarkFacts>,
     /// Seconds with events in the whole lifecycle.
     pub total: usize,
+    /// The events of the whole lifecycle, as [`Second::event_count`] counts them.
     pub events: usize,
     pub window: Window,
     /// How many marks a window shows at the timeline's width.
@@ -90,14 +92,14 @@ pub struct TimelineInput {
 
 /// Builds the timeline of a pod, or `None` when none of its events is at the chosen levels.
 pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<TimelineModel> {
-    let events = analysis.events_of(&[input.pod]);
-    let seconds = aggregate(events.iter().copied(), input.levels);
+    let events = TimelineEvents::of(analysis, &[input.pod], input.levels);
+    let seconds = aggregate(events.pod.iter().copied(), LevelSet::ALL);
     if seconds.is_empty() {
         return None;
     }
     let window_size = window_marks_for(input.width);
     let window = Window::from_slider_sized(input.slider, seconds.len(), window_size);
-    let node = aggregate(analysis.node_events.iter(), input.levels);
+    let node = aggregate(events.node.iter().copied(), LevelSet::ALL);
     let lanes = Lanes::new(&node, analysis, &[input.pod]);
     let layout = fitted_layout(&seconds, &lanes, window, input.lang, input.width);
     let facts = layout
@@ -117,7 +119,7 @@ pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<Timel
         facts,
         node_facts,
         total: seconds.len(),
-        events: seconds.iter().map(|s| s.events.len()).sum(),
+        events: seconds.iter().map(Second::event_count).sum(),
         window,
         window_size,
         slider_max: Window::slider_max_sized(seconds.len(), window_size),
@@ -148,7 +150,7 @@ fn fitted_layout(
 fn facts_of(second: &Second<'_>) -> MarkFacts {
     MarkFacts {
         iso: second.iso(),
-        count: second.events.len(),
+        count: second.event_count(),
     }
 }
 
@@ -202,14 +204,16 @@ pub fn detail_rows(
         .unwrap_or_default()
 }
 
-/// Lists the node events in the second `iso` at the chosen levels, in line order.
+/// Lists the node events near `pod` in the second `iso` at the chosen levels, in line order.
 pub fn node_detail_rows(
     analysis: &Analysis,
+    pod: usize,
     levels: LevelSet,
     iso: &str,
     lang: Lang,
 ) -> Vec<DetailRow> {
-    aggregate(analysis.node_events.iter(), levels)
+    let events = TimelineEvents::of(analysis, &[pod], levels);
+    aggregate(events.node.iter().copied(), LevelSet::ALL)
         .iter()
         .find(|second| second.iso() == iso)
         .map(|second| {
@@ -247,17 +251,11 @@ pub fn svg_download(
     lang: Lang,
 ) -> (String, String) {
     let summary = &analysis.pods[pod];
-    let events = analysis.events_of(&[pod]);
-    let seconds = aggregate(events.iter().copied(), levels);
-    let node = aggregate(analysis.node_events.iter(), levels);
+    let events = TimelineEvents::of(analysis, &[pod], levels);
+    let seconds = aggregate(events.pod.iter().copied(), LevelSet::ALL);
+    let node = aggregate(events.node.iter().copied(), LevelSet::ALL);
     let lanes = Lanes::new(&node, analysis, &[pod]);
-    let info = ExportInfo {
-        pod: summary.key(),
-        uids: summary.uids.clone(),
-        files: analysis.files.iter().map(|f| f.name.clone()).collect(),
-        lang,
-        zone: analysis.zone,
-    };
+    let info = ExportInfo::of(analysis, &[pod], lang);
     let name = format!("{}-Pod-lifecycle.svg", safe_file_name(&summary.name));
     (name, export_svg(&seconds, &lanes, &info))
 }

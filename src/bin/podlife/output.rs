@@ -4,9 +4,12 @@
 use crate::args::{Args, Format, LangArg};
 use crate::Failure;
 use podlife::analysis::Analysis;
+use podlife::export::TextTimeline;
 use podlife::i18n::Lang;
 use podlife::level::{Level, LevelSet};
-use podlife::timeline::{aggregate, export_svg, zone_caption, ExportInfo, Lanes};
+use podlife::timeline::{
+    aggregate, export_svg, zone_caption, ExportInfo, Lanes, Second, TimelineEvents,
+};
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -77,12 +80,8 @@ pub fn show_pod(
             keys.join(", ")
         );
     }
-    let events: Vec<_> = analysis
-        .events_of(&pods)
-        .into_iter()
-        .filter(|event| levels.contains(event.level))
-        .collect();
-    if events.is_empty() {
+    let events = TimelineEvents::of(analysis, &pods, levels);
+    if events.pod.is_empty() {
         eprintln!(
             "podlife: {} has no events at levels {}; try --eventlevel Info,Normal,Warning,Error,Fatal",
             keys.join(", "),
@@ -94,33 +93,55 @@ pub fn show_pod(
         LangArg::ZhCn => Lang::ZhCn,
     };
     match args.format.unwrap_or(Format::Svg) {
-        Format::Svg => write_svg(args, analysis, &pods, &events, levels, lang),
+        Format::Svg => write_svg(args, analysis, &pods, &events, lang),
         Format::Json => with_output(args, |out| {
-            podlife::export::write_json_lines(out, &events, analysis)
+            podlife::export::write_json_lines(out, &events.merged(), analysis)
         }),
         Format::Csv => with_output(args, |out| {
-            podlife::export::write_csv(out, &events, analysis)
+            podlife::export::write_csv(out, &events.merged(), analysis)
         }),
-        Format::Text => {
-            let colour = args.out.is_none() && io::stdout().is_terminal();
-            let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
-            let header = text_header(analysis, &pods, seconds.len(), events.len(), lang);
-            let incarnations = Lanes::new(&[], analysis, &pods).incarnations;
-            with_output(args, |out| {
-                writeln!(out, "{header}")?;
-                writeln!(out, "# {}", zone_caption(analysis.zone, lang))?;
-                podlife::export::write_text_timeline(out, &seconds, incarnations, lang, colour)
-            })
-        }
+        Format::Text => write_text(args, analysis, &pods, &events, lang),
     }
 }
 
-/// Returns the first line of the text timeline: the pods, their UIDs and the counts.
+/// Writes the text timeline: a header, the zone of the times, then the pod and node rows.
+fn write_text(
+    args: &Args,
+    analysis: &Analysis,
+    pods: &[usize],
+    events: &TimelineEvents<'_>,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let colour = args.out.is_none() && io::stdout().is_terminal();
+    let seconds = aggregate(events.pod.iter().copied(), LevelSet::ALL);
+    let node = aggregate(events.node.iter().copied(), LevelSet::ALL);
+    let header = text_header(analysis, pods, &seconds, &node, lang);
+    let pod_keys = if pods.len() > 1 {
+        pods.iter().map(|&i| (i, analysis.pods[i].key())).collect()
+    } else {
+        Vec::new()
+    };
+    let timeline = TextTimeline {
+        seconds: &seconds,
+        node: &node,
+        incarnations: Lanes::new(&[], analysis, pods).incarnations,
+        pod_keys: &pod_keys,
+    };
+    with_output(args, |out| {
+        writeln!(out, "{header}")?;
+        writeln!(out, "# {}", zone_caption(analysis.zone, lang))?;
+        podlife::export::write_text_timeline(out, &timeline, lang, colour)
+    })
+}
+
+/// Returns the first line of the text timeline: the pods, their UIDs and the counts. Events
+/// are counted per second as the timeline counts them, so repeated lines of one moment count
+/// once.
 fn text_header(
     analysis: &Analysis,
     pods: &[usize],
-    seconds: usize,
-    events: usize,
+    seconds: &[Second<'_>],
+    node: &[Second<'_>],
     lang: Lang,
 ) -> String {
     let keys: Vec<String> = pods.iter().map(|&i| analysis.pods[i].key()).collect();
@@ -133,46 +154,45 @@ fn text_header(
     } else {
         uids.join(", ")
     };
-    match lang {
+    let events: usize = seconds.iter().map(Second::event_count).sum();
+    let node_events: usize = node.iter().map(Second::event_count).sum();
+    let count = seconds.len();
+    let mut header = match lang {
         Lang::En => format!(
-            "# {}  UID {uids}  {seconds} second{} with events, {events} event{}",
+            "# {}  UID {uids}  {count} second{} with events, {events} event{}",
             keys.join(", "),
-            if seconds == 1 { "" } else { "s" },
+            if count == 1 { "" } else { "s" },
             if events == 1 { "" } else { "s" }
         ),
         Lang::ZhCn => format!(
-            "# {}  UID {uids}  有事件的秒数：{seconds}，事件数：{events}",
+            "# {}  UID {uids}  有事件的秒数：{count}，事件数：{events}",
             keys.join(", ")
         ),
+    };
+    if node_events > 0 {
+        header.push_str(&match lang {
+            Lang::En => format!(
+                ", {node_events} node event{} near them",
+                if node_events == 1 { "" } else { "s" }
+            ),
+            Lang::ZhCn => format!("，附近的节点事件数：{node_events}"),
+        });
     }
+    header
 }
 
 fn write_svg(
     args: &Args,
     analysis: &Analysis,
     pods: &[usize],
-    events: &[&podlife::analysis::Event],
-    levels: LevelSet,
+    events: &TimelineEvents<'_>,
     lang: Lang,
 ) -> Result<(), Failure> {
-    let seconds = aggregate(events.iter().copied(), LevelSet::ALL);
-    let node = aggregate(analysis.node_events.iter(), levels);
+    let seconds = aggregate(events.pod.iter().copied(), LevelSet::ALL);
+    let node = aggregate(events.node.iter().copied(), LevelSet::ALL);
     let lanes = Lanes::new(&node, analysis, pods);
     let first = &analysis.pods[pods[0]];
-    let info = ExportInfo {
-        pod: pods
-            .iter()
-            .map(|&i| analysis.pods[i].key())
-            .collect::<Vec<_>>()
-            .join(", "),
-        uids: pods
-            .iter()
-            .flat_map(|&i| analysis.pods[i].uids.clone())
-            .collect(),
-        files: analysis.files.iter().map(|f| f.name.clone()).collect(),
-        lang,
-        zone: analysis.zone,
-    };
+    let info = ExportInfo::of(analysis, pods, lang);
     let svg = export_svg(&seconds, &lanes, &info);
     let path = args
         .out
