@@ -1,18 +1,22 @@
-//! The pod list: every pod found, worst first, filtered by a text box; picking one draws it.
+//! The pod list: every pod found, worst first and then by name, filtered by a text box;
+//! picking one draws it.
 
 use super::i18n::{fill, Msg};
 use super::model::{pod_rows, PodRow};
 use super::state::State;
 use crate::level::Level;
 use leptos::prelude::*;
+use std::cmp::{Ordering, Reverse};
 
 #[component]
 pub fn PodList(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
     let lang = state.lang;
     let rows = Memo::new(move |_| {
-        state
+        let mut rows = state
             .query
-            .with(|q| state.analysis.with(|a| pod_rows(a, q)))
+            .with(|q| state.analysis.with(|a| pod_rows(a, q)));
+        sort_rows(&mut rows);
+        rows
     });
     let chosen = Memo::new(move |_| {
         let index = pod.get()?;
@@ -54,6 +58,60 @@ pub fn PodList(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
             <p class="muted empty-note">{move || empty_note(state, total(), rows.with(Vec::len))}</p>
         </section>
     }
+}
+
+/// Orders rows worst first and, within one worst level, by name in [`natural_cmp`] order.
+fn sort_rows(rows: &mut [PodRow]) {
+    rows.sort_by(|a, b| {
+        Reverse(a.worst)
+            .cmp(&Reverse(b.worst))
+            .then_with(|| natural_cmp(&a.key, &b.key))
+    });
+}
+
+/// Compares two names as people read them: runs of ASCII digits compare by their value, so
+/// `app-2` comes before `app-10`, and other characters compare one by one. Names that differ
+/// only in leading zeros (`app-01` and `app-1`) fall back to plain string order, so equal
+/// means identical.
+fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut left, mut right) = (a, b);
+    loop {
+        match (left.chars().next(), right.chars().next()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let (left_number, left_rest) = split_digits(left);
+                let (right_number, right_rest) = split_digits(right);
+                let order = compare_numbers(left_number, right_number);
+                if order != Ordering::Equal {
+                    return order;
+                }
+                (left, right) = (left_rest, right_rest);
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(&y);
+                }
+                (left, right) = (&left[x.len_utf8()..], &right[y.len_utf8()..]);
+            }
+        }
+    }
+}
+
+/// Splits `text` after its leading run of ASCII digits.
+fn split_digits(text: &str) -> (&str, &str) {
+    let end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    text.split_at(end)
+}
+
+/// Compares two runs of ASCII digits by value, with no limit on their length.
+fn compare_numbers(a: &str, b: &str) -> Ordering {
+    let a = a.trim_start_matches('0');
+    let b = b.trim_start_matches('0');
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 fn empty_note(state: State, total: usize, matching: usize) -> Option<&'static str> {
@@ -146,5 +204,83 @@ fn LevelCounts(state: State, counts: [usize; 5], total: usize) -> impl IntoView 
         <span class="counts" title=title>
             {badges}
         </span>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{natural_cmp, sort_rows, PodRow};
+    use crate::level::Level;
+    use std::cmp::Ordering;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn sorted(names: &[&str]) -> Vec<String> {
+        let mut names: Vec<String> = names.iter().map(|name| name.to_string()).collect();
+        names.sort_by(|a, b| natural_cmp(a, b));
+        names
+    }
+
+    #[wasm_bindgen_test]
+    fn numbers_sort_by_value() {
+        assert_eq!(
+            sorted(&["default/app-1001", "default/app-1", "default/app-101"]),
+            ["default/app-1", "default/app-101", "default/app-1001"]
+        );
+        assert_eq!(
+            sorted(&["web-10-b", "web-9-c", "web-10-a"]),
+            ["web-9-c", "web-10-a", "web-10-b"]
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn natural_cmp_edge_cases() {
+        let cases = [
+            ("app", "app-1", Ordering::Less),
+            ("app-1", "app-a", Ordering::Less),
+            ("app-01", "app-1", Ordering::Less),
+            ("app-1", "app-01", Ordering::Greater),
+            ("app-007", "app-7x", Ordering::Less),
+            ("a/x-2", "b/x-1", Ordering::Less),
+            (
+                "pod-18446744073709551616",
+                "pod-18446744073709551615",
+                Ordering::Greater,
+            ),
+            ("same-3", "same-3", Ordering::Equal),
+            ("日志-2", "日志-10", Ordering::Less),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(natural_cmp(a, b), expected, "{a} against {b}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn rows_worst_first_then_name() {
+        let row = |key: &str, worst: Option<Level>| PodRow {
+            key: key.to_string(),
+            worst,
+            counts: [0; 5],
+            total: 0,
+            incarnations: 1,
+        };
+        let mut rows = vec![
+            row("default/app-1001", Some(Level::Warning)),
+            row("default/app-2", None),
+            row("default/app-101", Some(Level::Warning)),
+            row("default/app-1", Some(Level::Warning)),
+            row("default/app-3", Some(Level::Error)),
+        ];
+        sort_rows(&mut rows);
+        let keys: Vec<&str> = rows.iter().map(|row| row.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "default/app-3",
+                "default/app-1",
+                "default/app-101",
+                "default/app-1001",
+                "default/app-2",
+            ]
+        );
     }
 }
