@@ -130,6 +130,23 @@ messages! {
     RulesSavedFailed => "The rule table saved in this browser was not used: {error}. The built-in table is in force; Reset to built-in removes the saved table.",
         "未使用本浏览器中保存的规则表：{error}。当前使用内置规则表；点击“恢复内置规则”可删除保存的规则表。";
     RulesEditFailed => "The change was not applied: {error}", "修改未生效：{error}";
+    YearFromStamps => "year {year} (from the log's own time stamps)", "年份 {year}（来自日志自带的时间戳）";
+    YearFromHeader => "year {year} (from the klog file header)", "年份 {year}（来自 klog 文件头）";
+    RulesFilter => "Filter by id, kind, label or template", "按 ID、事件类型、标签或模板筛选";
+    RulesShown => "{matching} of {total} rules shown", "显示 {matching} / {total} 条规则";
+    RulesNoMatch => "No rule matches the filter.", "没有匹配的规则。";
+    RulesResetAsk => "Discard your changes to the rules and go back to the built-in table?",
+        "放弃对规则的修改，恢复内置规则表？";
+    RulesResetConfirm => "Discard changes", "放弃修改";
+    RulesResetCancel => "Keep changes", "保留修改";
+    RuleFieldBlank => "The rule was not added: the field \"{field}\" is empty. {hint}",
+        "规则未添加：“{field}”为空。{hint}";
+    RuleBlankIdHint => "Type an id that no other rule has.", "请填写一个与其他规则都不重复的 ID。";
+    RuleBlankTemplateHint => "Type the structured message the rule matches, such as Probe failed.",
+        "请填写规则要匹配的结构化消息，例如 Probe failed。";
+    RuleBlankRegexHint => "Type the regular expression the rule matches.", "请填写规则要匹配的正则表达式。";
+    RuleBlankLiteralHint => "Type text that every line the regex matches contains. Only lines with this text are tried against the regex.",
+        "请填写正则表达式所匹配的每一行都包含的文本。只有包含该文本的行才会用正则表达式匹配。";
 }
 
 /// Returns the message `msg` in `lang` with each `{name}` replaced by its value from `args`.

@@ -6,7 +6,7 @@ use super::i18n::{fill, grouped, Msg};
 use super::load::{clear_all, load_files, load_sample};
 use super::read::files_of;
 use super::state::{State, YearOrigin};
-use crate::analysis::FileSummary;
+use crate::analysis::{FileSummary, YearFrom};
 use crate::input::archive::TimeSource;
 use leptos::ev;
 use leptos::prelude::*;
@@ -119,8 +119,8 @@ fn FileItem(state: State, index: usize, file: FileSummary) -> impl IntoView {
     let origin = state
         .loaded
         .with_untracked(|loaded| loaded.get(index).map(|f| f.year_origin));
-    let year = file.year;
-    let year_text = move || year_note(year, origin, state.lang.get());
+    let (year, year_from) = (file.year, file.year_from);
+    let year_text = move || year_note(year, year_from, origin, state.lang.get());
     // A file that gave nothing, such as a skipped archive member, has no line to date.
     let unread = file.lines == 0 || file.issues.iter().any(|issue| issue.is_fatal());
     let warn = !file.issues.is_empty();
@@ -133,9 +133,25 @@ fn FileItem(state: State, index: usize, file: FileSummary) -> impl IntoView {
     }
 }
 
-/// Says which year the engine took for a file's last line, and why.
-fn year_note(year: i32, origin: Option<YearOrigin>, lang: crate::i18n::Lang) -> String {
-    let msg = match origin {
+/// Says which year the engine took for a file's last line, and why. The engine prefers what
+/// the log states (its stamps, then a klog header) to the year the page gave it.
+fn year_note(
+    year: i32,
+    year_from: YearFrom,
+    origin: Option<YearOrigin>,
+    lang: crate::i18n::Lang,
+) -> String {
+    let msg = match year_from {
+        YearFrom::Stamps => Msg::YearFromStamps,
+        YearFrom::Header => Msg::YearFromHeader,
+        YearFrom::Given | YearFrom::FileDate => given_year_note(year, origin),
+    };
+    fill(msg, lang, &[("year", &year.to_string())])
+}
+
+/// Picks the note for a year that came from the page: the sample's fixed year or a file date.
+fn given_year_note(year: i32, origin: Option<YearOrigin>) -> Msg {
+    match origin {
         Some(YearOrigin::Sample) => Msg::YearSample,
         Some(YearOrigin::FileDate { year: dated, .. }) if dated != year => Msg::YearBeforeDate,
         Some(YearOrigin::FileDate { source, .. }) => match source {
@@ -145,6 +161,5 @@ fn year_note(year: i32, origin: Option<YearOrigin>, lang: crate::i18n::Lang) -> 
             TimeSource::File => Msg::YearFromDate,
         },
         None => Msg::YearFromDate,
-    };
-    fill(msg, lang, &[("year", &year.to_string())])
+    }
 }

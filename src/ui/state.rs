@@ -27,7 +27,9 @@ pub struct FileKey {
     pub modified_ms: f64,
 }
 
-/// The source of the year of a file's last line.
+/// The source of the year the page gives the engine for a file's last line. The engine uses it
+/// only when the log's own stamps and a klog file header carry no year, as
+/// [`FileSummary::year_from`](crate::analysis::FileSummary::year_from) then reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearOrigin {
     /// The bundled sample, read with a fixed year.

@@ -1,9 +1,13 @@
 // Browser tests of what the page does with the files it is given. A file loaded twice is read
 // once, and the sample never mixes with the user's files. Clear all starts over. Each file's
-// year comes from its modification time.
+// year comes from the log's own stamps, a klog file header, or else the modification time, and
+// the file entry names that source.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
+  ROOT,
   startSession,
   stopSession,
   copyCase07,
@@ -16,6 +20,23 @@ import {
 } from './support.mjs';
 
 const PROBE_DEMO = 'default/probe-demo';
+// journalctl -o json output whose entries carry their own time stamps, all in June 2025.
+const JOURNAL_CASE = join(ROOT, 'tests/fixtures/cases/18-journal-json-multiline-probe/input.log');
+// Saved in 2026, so a year taken from the file date would be wrong for both logs below.
+const SAVED_2026 = new Date('2026-03-01T12:00:00Z');
+
+/** Returns a klog file whose header states 2024. Its lines carry no year of their own. */
+function klogFileWithHeader() {
+  return [
+    'Log file created at: 2024/12/30 23:58:00',
+    'Running on machine: node-a',
+    'Binary: Built with gc go1.22.5 for linux/amd64',
+    'Log line format: [IWEF]mmdd hh:mm:ss.uuuuuu threadid file:line] msg',
+    'I1230 23:58:01.000001    2211 kubelet.go:2440] "SyncLoop ADD" source="api" pods=["ops/cron-3"]',
+    'I1230 23:59:30.000001    2211 kubelet.go:2440] "SyncLoop DELETE" source="api" pods=["ops/cron-3"]',
+    '',
+  ].join('\n');
+}
 
 let server;
 let browser;
@@ -200,6 +221,56 @@ describe('the year of a file', () => {
       'year 2025 (the year before the file date, because in the file date\'s year the last line would come after the file was saved)',
     );
     await screenshot(page, 'new-year');
+    await context.close();
+  });
+
+  test('year from the log stamps', async () => {
+    const { context, page, errors } = await openPage(browser, server.origin);
+    const journal = writeInput(dir, 'kubelet.json', readFileSync(JOURNAL_CASE), SAVED_2026);
+    await page.getByTestId('file-input').setInputFiles(journal);
+    await page.getByTestId('second-mark').first().waitFor();
+    assert.equal(
+      (await page.getByTestId('file-year').textContent()).trim(),
+      'year 2025 (from the log\'s own time stamps)',
+    );
+    assert.ok(
+      (await marksOf(page)).every((m) => m.second.startsWith('2025-06-12T')),
+      'the marks keep the year of the stamps, not that of the file date',
+    );
+    await screenshot(page, 'files-year-stamps-en');
+
+    await page.getByTestId('lang-switch').selectOption('zh-CN');
+    assert.equal(
+      (await page.getByTestId('file-year').textContent()).trim(),
+      '年份 2025（来自日志自带的时间戳）',
+    );
+    await screenshot(page, 'files-year-stamps-zh');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('year from the klog header', async () => {
+    const { context, page, errors } = await openPage(browser, server.origin);
+    const name = 'kubelet.node-a.root.log.INFO';
+    await page.getByTestId('file-input').setInputFiles(writeInput(dir, name, klogFileWithHeader(), SAVED_2026));
+    await page.getByTestId('second-mark').first().waitFor();
+    assert.equal(
+      (await page.getByTestId('file-year').textContent()).trim(),
+      'year 2024 (from the klog file header)',
+    );
+    assert.deepEqual(
+      (await marksOf(page)).map((m) => m.second),
+      ['2024-12-30T23:58:01', '2024-12-30T23:59:30'],
+    );
+    await screenshot(page, 'files-year-header-en');
+
+    await page.getByTestId('lang-switch').selectOption('zh-CN');
+    assert.equal(
+      (await page.getByTestId('file-year').textContent()).trim(),
+      '年份 2024（来自 klog 文件头）',
+    );
+    await screenshot(page, 'files-year-header-zh');
+    assert.deepEqual(errors, []);
     await context.close();
   });
 
