@@ -33,11 +33,25 @@ impl Severity {
 struct Notice {
     text: String,
     severity: Severity,
+    /// Whether the box's Dismiss button removes the notice. A notice that goes away by itself
+    /// once the user acts, such as a pod with no events at the chosen levels, has none.
+    dismissable: bool,
 }
 
 impl Notice {
     fn new(text: String, severity: Severity) -> Notice {
-        Notice { text, severity }
+        Notice {
+            text,
+            severity,
+            dismissable: true,
+        }
+    }
+
+    fn lasting(text: String, severity: Severity) -> Notice {
+        Notice {
+            dismissable: false,
+            ..Notice::new(text, severity)
+        }
     }
 }
 
@@ -51,11 +65,12 @@ pub fn Notices(
     let pod_notice = Memo::new(move |_| pod_notice(state, pod, timeline, state.lang.get()));
     let shortfall = Memo::new(move |_| state.analysis.with(|a| a.verbosity.shortfall()));
     let problems = move || {
-        let inputs = input_notices.get();
-        let dismissable = !inputs.is_empty();
-        let notices: Vec<Notice> = inputs.into_iter().chain(pod_notice.get()).collect();
-        (!notices.is_empty())
-            .then(|| view! { <NoticeBox state=state notices=notices dismissable=dismissable /> })
+        let notices: Vec<Notice> = input_notices
+            .get()
+            .into_iter()
+            .chain(pod_notice.get())
+            .collect();
+        (!notices.is_empty()).then(|| view! { <NoticeBox state=state pod=pod notices=notices /> })
     };
     view! {
         {problems}
@@ -85,7 +100,8 @@ fn VerbosityNotice(state: State, level: u8) -> impl IntoView {
 }
 
 #[component]
-fn NoticeBox(state: State, notices: Vec<Notice>, dismissable: bool) -> impl IntoView {
+fn NoticeBox(state: State, pod: Memo<Option<usize>>, notices: Vec<Notice>) -> impl IntoView {
+    let dismissable = notices.iter().any(|n| n.dismissable);
     let worst = notices
         .iter()
         .map(|n| n.severity)
@@ -96,12 +112,7 @@ fn NoticeBox(state: State, notices: Vec<Notice>, dismissable: bool) -> impl Into
     } else {
         "status"
     };
-    let dismiss = move |_| {
-        state
-            .dismissed_files
-            .set(state.analysis.with_untracked(|a| a.files.len()));
-        state.load_notes.set(Vec::new());
-    };
+    let dismiss = move |_| dismiss_notices(state, pod);
     let items = notices
         .into_iter()
         .map(|n| view! { <li data-severity=n.severity.name()>{n.text}</li> })
@@ -109,10 +120,28 @@ fn NoticeBox(state: State, notices: Vec<Notice>, dismissable: bool) -> impl Into
     view! {
         <div class="notices" data-testid="error" data-severity=worst.name() role=role>
             <ul>{items}</ul>
-            <button type="button" class="button small" class:hidden=!dismissable on:click=dismiss>
+            <button
+                type="button"
+                class="button small"
+                data-testid="notice-dismiss"
+                class:hidden=!dismissable
+                on:click=dismiss
+            >
                 {move || Msg::Dismiss.text(state.lang.get())}
             </button>
         </div>
+    }
+}
+
+/// Hides the notices the Dismiss button removes: those about the files read so far, and that
+/// about the requested pod if the loaded files do not have it.
+fn dismiss_notices(state: State, pod: Memo<Option<usize>>) {
+    state
+        .dismissed_files
+        .set(state.analysis.with_untracked(|a| a.files.len()));
+    state.load_notes.set(Vec::new());
+    if pod.get_untracked().is_none() {
+        state.dismissed_pod.set(state.pod.get_untracked());
     }
 }
 
@@ -160,7 +189,8 @@ fn load_notice(note: &LoadNote, lang: Lang) -> Notice {
     }
 }
 
-/// Says why the chosen pod shows no timeline, once some file has been read.
+/// Says why the chosen pod shows no timeline, once some file has been read. A pod that is not
+/// in the files is not reported again once its notice was dismissed.
 fn pod_notice(
     state: State,
     pod: Memo<Option<usize>>,
@@ -172,11 +202,12 @@ fn pod_notice(
         return None;
     }
     match pod.get() {
+        None if state.dismissed_pod.with(|d| d.as_ref() == Some(&requested)) => None,
         None => Some(Notice::new(
             fill(Msg::UnknownPod, lang, &[("pod", &requested)]),
             Severity::Error,
         )),
-        Some(_) if timeline.with(Option::is_none) => Some(Notice::new(
+        Some(_) if timeline.with(Option::is_none) => Some(Notice::lasting(
             fill(Msg::NoEvents, lang, &[("pod", &requested)]),
             Severity::Info,
         )),

@@ -80,6 +80,9 @@ pub struct State {
     pub load_notes: RwSignal<Vec<LoadNote>>,
     /// File issues of files before this index have been dismissed.
     pub dismissed_files: RwSignal<usize>,
+    /// The requested pod whose "not in the loaded files" notice was dismissed. A request for
+    /// another unknown pod is reported again.
+    pub dismissed_pod: RwSignal<Option<String>>,
     pub progress: RwSignal<Option<Progress>>,
     pub dragging: RwSignal<bool>,
     /// The width the timeline has to fill, in CSS pixels.
@@ -105,6 +108,7 @@ impl State {
             open: RwSignal::new(None),
             load_notes: RwSignal::new(Vec::new()),
             dismissed_files: RwSignal::new(0),
+            dismissed_pod: RwSignal::new(None),
             progress: RwSignal::new(None),
             dragging: RwSignal::new(false),
             width: RwSignal::new(960.0),
@@ -136,6 +140,7 @@ impl State {
         self.sample_loaded.set(false);
         self.load_notes.set(Vec::new());
         self.dismissed_files.set(0);
+        self.dismissed_pod.set(None);
         self.query.set(String::new());
         self.slider.set(0);
         self.open.set(None);

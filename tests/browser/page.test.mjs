@@ -357,6 +357,35 @@ describe('the pod in the URL fragment', () => {
     assert.equal(await page.getByTestId('error').count(), 0);
     await context.close();
   });
+
+  test('unknown pod notice dismissed', async () => {
+    const { context, page, errors } = await openPage(browser, server.origin, { hash: '#pod=nope' });
+    await page.getByTestId('file-input').setInputFiles(copyCase07(dir));
+    const notice = page.getByTestId('error');
+    await notice.waitFor();
+    assert.equal((await notice.locator('li').textContent()).trim(), 'Pod nope is not in the loaded files.');
+    const dismiss = notice.getByTestId('notice-dismiss');
+    assert.ok(await dismiss.isVisible(), 'the notice has a Dismiss button');
+    assert.equal((await dismiss.textContent()).trim(), 'Dismiss');
+
+    await dismiss.click();
+    assert.equal(await notice.count(), 0, 'dismissed');
+    assert.equal(new URL(page.url()).hash, '#pod=nope', 'the request stays in the URL');
+
+    // Another file does not bring the dismissed notice back.
+    await page.getByTestId('file-input').setInputFiles(writeInput(dir, 'flappy.log', flappyLog(3)));
+    await page.locator('[data-testid="pod-item"][data-pod="default/flappy"]').waitFor();
+    assert.equal(await notice.count(), 0, 'still dismissed after another file');
+
+    // A request for another unknown pod is reported again.
+    await page.evaluate(() => {
+      window.location.hash = '#pod=shop/missing';
+    });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Pod shop\/missing is not in the loaded files/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
 
 describe('bad input', () => {
