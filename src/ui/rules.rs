@@ -1,6 +1,10 @@
-//! The Rules panel: the rule table in force, one row per rule with its level and labels open to
-//! change, the form that adds a rule, and import, export and reset of the whole table. It is
-//! collapsed until opened, and its error line stays visible while it is collapsed.
+//! The Rules panel: the rule table in force, with a filter box above it and one row per rule
+//! whose level and labels are open to change. Below it are the form that adds a rule and the
+//! import, export and reset of the whole table. The panel is collapsed until opened, and its
+//! error line stays visible while it is collapsed.
+
+mod filter;
+mod reset;
 
 use super::download::download_text;
 use super::i18n::{fill, Msg};
@@ -11,8 +15,10 @@ use super::state::State;
 use crate::i18n::Lang;
 use crate::level::Level;
 use crate::rules::{RuleLabels, RuleSet, RuleSpec};
+use filter::{rule_matches, RulesFilter};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use reset::ResetButton;
 use web_sys::HtmlInputElement;
 
 /// The name of an exported table.
@@ -96,14 +102,7 @@ fn RulesActions(state: State, problem: RwSignal<Option<RulesProblem>>) -> impl I
             <button type="button" class="button" data-testid="rules-export" on:click=export>
                 {move || Msg::RulesExport.text(lang.get())}
             </button>
-            <button
-                type="button"
-                class="button"
-                data-testid="rules-reset"
-                on:click=move |_| rules_store::reset(state, problem)
-            >
-                {move || Msg::RulesReset.text(lang.get())}
-            </button>
+            <ResetButton state=state problem=problem />
         </div>
     }
 }
@@ -121,7 +120,24 @@ async fn import_file(state: State, problem: RwSignal<Option<RulesProblem>>, file
 fn RulesTable(state: State, problem: RwSignal<Option<RulesProblem>>) -> impl IntoView {
     let lang = state.lang;
     let heading = move |msg: Msg| move || msg.text(lang.get());
+    let query = RwSignal::new(String::new());
+    let matching_rules = Memo::new(move |_| {
+        query.with(|query| {
+            state.rules.with(|rules| {
+                rules
+                    .source()
+                    .rules
+                    .iter()
+                    .filter(|spec| rule_matches(spec, query))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let total = Signal::derive(move || state.rules.with(|rules| rules.source().rules.len()));
+    let shown_count = Signal::derive(move || matching_rules.with(Vec::len));
     view! {
+        <RulesFilter lang=lang query=query shown=shown_count total=total />
         <div class="rules-scroll">
             <table class="rules-table" data-testid="rules-table">
                 <thead>
@@ -138,9 +154,8 @@ fn RulesTable(state: State, problem: RwSignal<Option<RulesProblem>>) -> impl Int
                 </thead>
                 <tbody>
                     {move || {
-                        state
-                            .rules
-                            .with(|rules| rules.source().rules.clone())
+                        matching_rules
+                            .get()
                             .into_iter()
                             .map(|spec| view! { <RuleRow state=state problem=problem spec=spec /> })
                             .collect_view()

@@ -48,8 +48,29 @@ impl Draft {
         }
     }
 
+    /// Returns the problem of the first required field left blank. The message names the field
+    /// by its label on the form, not by the `message` or `literal` key of the JSON file.
+    fn blank_field(self) -> Option<RulesProblem> {
+        let blank = |signal: RwSignal<String>| signal.with_untracked(|text| text.trim().is_empty());
+        let mode = self.mode.get_untracked();
+        let (field, hint) = if blank(self.id) {
+            (Msg::RuleAddId, Msg::RuleBlankIdHint)
+        } else if blank(self.pattern) {
+            let hint = match mode {
+                MatchMode::Template => Msg::RuleBlankTemplateHint,
+                MatchMode::Regex => Msg::RuleBlankRegexHint,
+            };
+            (Msg::RuleAddPattern, hint)
+        } else if mode == MatchMode::Regex && blank(self.literal) {
+            (Msg::RuleAddLiteral, Msg::RuleBlankLiteralHint)
+        } else {
+            return None;
+        };
+        Some(RulesProblem::BlankField { field, hint })
+    }
+
     /// Builds the rule the fields describe. Blank optional fields are left out, and the table's
-    /// own checks report what is missing.
+    /// own checks report the remaining faults, such as a repeated id or an invalid regex.
     fn to_rule(self) -> RuleSpec {
         let text = |signal: RwSignal<String>| {
             let value = signal.get_untracked().trim().to_string();
@@ -100,6 +121,10 @@ pub fn AddRuleForm(state: State, problem: RwSignal<Option<RulesProblem>>) -> imp
     let lang = state.lang;
     let draft = Draft::new();
     let add = move |_| {
+        if let Some(blank) = draft.blank_field() {
+            problem.set(Some(blank));
+            return;
+        }
         let mut file = state.rules.with_untracked(|rules| rules.source().clone());
         file.rules.push(draft.to_rule());
         if rules_store::apply(state, problem, file, RulesOrigin::Edit) {

@@ -1,6 +1,6 @@
 //! The page's rule table: putting a changed table in force, keeping it in localStorage, and the
-//! problem shown when an imported, saved or edited table cannot be used. A table that fails
-//! leaves the one in force unchanged.
+//! problem shown when an imported, saved or edited table cannot be used or the add-rule form
+//! lacks a field. A table that fails leaves the one in force unchanged.
 
 use super::i18n::{fill, Msg};
 use super::load::read_again;
@@ -24,18 +24,34 @@ pub enum RulesOrigin {
     Edit,
 }
 
-/// A table that was not put in force, and why.
+/// The problem line of the Rules panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RulesProblem {
-    pub origin: RulesOrigin,
-    pub error: RuleError,
+pub enum RulesProblem {
+    /// A table that was not put in force, and why.
+    Rejected {
+        origin: RulesOrigin,
+        error: RuleError,
+    },
+    /// A required field of the add-rule form is blank, so no table was built. `field` is the
+    /// field's label, and `hint` describes what to enter there.
+    BlankField { field: Msg, hint: Msg },
 }
 
 impl RulesProblem {
     /// Returns the message shown for the problem in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let error = self.error.message(lang);
-        match &self.origin {
+        let (origin, error) = match self {
+            RulesProblem::Rejected { origin, error } => (origin, error.message(lang)),
+            RulesProblem::BlankField { field, hint } => {
+                let (field, hint) = (field.text(lang), hint.text(lang));
+                return fill(
+                    Msg::RuleFieldBlank,
+                    lang,
+                    &[("field", field), ("hint", hint)],
+                );
+            }
+        };
+        match origin {
             RulesOrigin::Import { file } => fill(
                 Msg::RulesImportFailed,
                 lang,
@@ -60,7 +76,7 @@ pub fn restore(state: State, problem: RwSignal<Option<RulesProblem>>) {
         }
         Err(error) => {
             let origin = RulesOrigin::Saved;
-            problem.set(Some(RulesProblem { origin, error }));
+            problem.set(Some(RulesProblem::Rejected { origin, error }));
         }
     }
 }
@@ -79,7 +95,7 @@ pub fn apply(
             true
         }
         Err(error) => {
-            problem.set(Some(RulesProblem { origin, error }));
+            problem.set(Some(RulesProblem::Rejected { origin, error }));
             false
         }
     }
@@ -93,9 +109,20 @@ pub fn import(state: State, problem: RwSignal<Option<RulesProblem>>, name: &str,
             let origin = RulesOrigin::Import {
                 file: name.to_string(),
             };
-            problem.set(Some(RulesProblem { origin, error }));
+            problem.set(Some(RulesProblem::Rejected { origin, error }));
         }
     }
+}
+
+/// Returns whether Reset to built-in would discard something: a table in force that differs
+/// from the built-in one, or a table saved in this browser. A saved table that failed to load
+/// is not in force, but a reset still removes it.
+pub fn has_changes(state: State) -> bool {
+    let edited = state
+        .rules
+        .with_untracked(|rules| rules.source() != RuleSet::builtin().source());
+    let saved = storage().is_some_and(|s| s.get_item(RULES_KEY).ok().flatten().is_some());
+    edited || saved
 }
 
 /// Puts the built-in table back in force and removes the saved one.

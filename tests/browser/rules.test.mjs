@@ -1,7 +1,8 @@
 // Browser tests of the Rules panel. The table exports as a real download and imports back with
 // the same marks. A changed level or label shows on the timeline and survives a reload. A bad
-// file is reported by rule and field in English and Chinese, and Reset restores the built-in
-// table.
+// file is reported by rule and field in English and Chinese, and a blank field of the add-rule
+// form by its label. The filter box narrows the table. Reset restores the built-in table once
+// the user confirms that the changes may go.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -132,6 +133,7 @@ describe('the rule table', () => {
     assert.match(await page.locator('[data-testid="rules-panel"] summary').textContent(), /edited/);
 
     await page.getByTestId('rules-reset').click();
+    await page.getByTestId('rules-reset-confirm').click();
     await waitForLevel(page, PROBE_SECONDS[0], 'Warning');
     assert.match(await mark(page, PROBE_SECONDS[0]).textContent(), /Liveness probe failed/);
     assert.equal(await ruleRow(page, PROBE_RULE).getByTestId('rule-level').inputValue(), 'Warning');
@@ -202,6 +204,36 @@ describe('the rule table', () => {
     await context.close();
   });
 
+  test('blank template named by label', async () => {
+    const { context, page, errors } = await withSample();
+    const rows = await page.getByTestId('rule-row').count();
+    await page.getByTestId('rule-new-id').fill('my-rule');
+    await page.getByTestId('rule-add').click();
+
+    const error = page.getByTestId('rules-error');
+    await error.waitFor({ state: 'visible' });
+    const english = await error.textContent();
+    assert.match(english, /The rule was not added: the field "Template or regex" is empty/);
+    assert.match(english, /Type the structured message the rule matches/);
+    assert.doesNotMatch(english, /"message"|"literal"/, 'no JSON key names');
+
+    await page.getByTestId('lang-switch').selectOption('zh-CN');
+    assert.match(await error.textContent(), /规则未添加：“模板或正则表达式”为空/);
+    await page.getByTestId('lang-switch').selectOption('en');
+
+    await page.getByTestId('rule-new-match').selectOption('regex');
+    await page.getByTestId('rule-new-pattern').fill('pod="(?P<pod>[^"]+)"');
+    await page.getByTestId('rule-add').click();
+    assert.match(await error.textContent(), /the field "Text the line must contain" is empty/);
+
+    await page.getByTestId('rule-new-id').fill('');
+    await page.getByTestId('rule-add').click();
+    assert.match(await error.textContent(), /the field "Rule id" is empty/);
+    assert.equal(await page.getByTestId('rule-row').count(), rows, 'no rule was added');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('bad saved table keeps built-in', async () => {
     const { context, page } = await openPage(browser, server.origin, { locale: 'zh-CN' });
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RULES_KEY, badTable()]);
@@ -217,6 +249,119 @@ describe('the rule table', () => {
     assert.equal(await mark(page, PROBE_SECONDS[0]).getAttribute('data-level'), 'Warning');
     assert.ok((await page.getByTestId('rule-row').count()) > 2, 'the built-in table is shown');
     await screenshot(page, 'rules-panel-zh');
+    await context.close();
+  });
+});
+
+describe('the rule filter', () => {
+  test('filter narrows the table', async () => {
+    const { context, page, errors } = await withSample();
+    const rows = page.getByTestId('rule-row');
+    const total = await rows.count();
+    const filter = page.getByTestId('rules-filter');
+    const countLine = page.getByTestId('rules-shown');
+    assert.equal(await countLine.isVisible(), false, 'no count while the filter is empty');
+
+    const cases = [
+      ['by id', 'probe-failed-liveness'],
+      ['by kind name', 'LivenessProbeFailed'],
+      ['by kind label', 'liveness probe failed'],
+      ['by Chinese kind label', '存活探针失败'],
+      ['by template', 'Probe failed'],
+    ];
+    for (const [how, query] of cases) {
+      await filter.fill(query);
+      await ruleRow(page, PROBE_RULE).waitFor();
+      const count = await rows.count();
+      assert.ok(count < total, `${how}: ${count} of ${total} rows`);
+      assert.equal((await countLine.textContent()).trim(), `${count} of ${total} rules shown`, how);
+    }
+
+    await filter.fill('zzz-no-rule-has-this');
+    await page.getByTestId('rules-no-match').waitFor({ state: 'visible' });
+    assert.equal(await rows.count(), 0);
+    assert.equal((await page.getByTestId('rules-no-match').textContent()).trim(), 'No rule matches the filter.');
+
+    await filter.fill('liveness');
+    await ruleRow(page, PROBE_RULE).waitFor();
+    assert.equal(await page.getByTestId('rules-no-match').isVisible(), false);
+    await screenshot(page, 'rules-filter-en');
+
+    await page.getByTestId('lang-switch').selectOption('zh-CN');
+    assert.equal(await filter.getAttribute('placeholder'), '按 ID、事件类型、标签或模板筛选');
+    assert.match(await countLine.textContent(), new RegExp(`显示 ${await rows.count()} / ${total} 条规则`));
+    await screenshot(page, 'rules-filter-zh');
+
+    await filter.fill('');
+    assert.equal(await rows.count(), total);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('filtered row stays editable', async () => {
+    const { context, page, errors } = await withSample();
+    await page.getByTestId('rules-filter').fill('liveness');
+    await ruleRow(page, PROBE_RULE).getByTestId('rule-level').selectOption('Error');
+    await waitForLevel(page, PROBE_SECONDS[0], 'Error');
+    assert.equal(await page.getByTestId('rules-filter').inputValue(), 'liveness', 'the filter stays');
+    assert.equal(await ruleRow(page, PROBE_RULE).getByTestId('rule-level').inputValue(), 'Error');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+/** Waits until the question's cancel button has the focus, as it gets it after a paint. */
+async function cancelFocused(page) {
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'rules-reset-cancel');
+}
+
+describe('Reset to built-in', () => {
+  test('reset asks before discarding', async () => {
+    const { context, page, errors } = await withSample();
+    const reset = page.getByTestId('rules-reset');
+    const ask = page.getByTestId('rules-reset-ask');
+    assert.equal(await ask.isVisible(), false);
+
+    await ruleRow(page, PROBE_RULE).getByTestId('rule-level').selectOption('Fatal');
+    await waitForLevel(page, PROBE_SECONDS[0], 'Fatal');
+    await reset.click();
+    await ask.waitFor({ state: 'visible' });
+    assert.equal(await reset.isVisible(), false, 'the button turned into the question');
+    assert.match(await ask.textContent(), /Discard your changes to the rules/);
+    await cancelFocused(page);
+    await screenshot(page, 'rules-reset-ask-en');
+
+    await page.getByTestId('rules-reset-cancel').click();
+    await reset.waitFor({ state: 'visible' });
+    assert.equal(await ask.isVisible(), false);
+    assert.equal(await mark(page, PROBE_SECONDS[0]).getAttribute('data-level'), 'Fatal', 'kept');
+    assert.notEqual(await page.evaluate((key) => localStorage.getItem(key), RULES_KEY), null);
+
+    await reset.click();
+    await cancelFocused(page);
+    await page.keyboard.press('Escape');
+    await reset.waitFor({ state: 'visible' });
+    assert.equal(await mark(page, PROBE_SECONDS[0]).getAttribute('data-level'), 'Fatal', 'Escape keeps');
+
+    await page.getByTestId('lang-switch').selectOption('zh-CN');
+    await reset.click();
+    assert.match(await ask.textContent(), /放弃对规则的修改/);
+    await screenshot(page, 'rules-reset-ask-zh');
+    await page.getByTestId('rules-reset-confirm').click();
+    await waitForLevel(page, PROBE_SECONDS[0], 'Warning');
+    assert.equal(await ask.isVisible(), false);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), RULES_KEY), null);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('built-in table resets without asking', async () => {
+    const { context, page, errors } = await withSample();
+    await page.getByTestId('rules-reset').click();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+    assert.equal(await page.getByTestId('rules-reset-ask').isVisible(), false);
+    assert.equal(await page.getByTestId('rules-reset').isVisible(), true);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });
