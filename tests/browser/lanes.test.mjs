@@ -6,10 +6,19 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, openPage, screenshot, startSession, stopSession, writeInput } from './support.mjs';
+import {
+  ROOT,
+  flappyLog,
+  openPage,
+  screenshot,
+  startSession,
+  stopSession,
+  writeInput,
+} from './support.mjs';
 
 const LANES = readFileSync(join(ROOT, 'tests/fixtures/lanes/lanes.log'));
 const LOW_VERBOSITY = readFileSync(join(ROOT, 'tests/fixtures/lanes/low-verbosity.log'));
+const QUIET_NODE = readFileSync(join(ROOT, 'tests/fixtures/lanes/quiet-node.log'));
 // Dated after the logs' last line (June 3), so the page takes 2025 as their year.
 const MODIFIED = new Date('2025-06-10T12:00:00Z');
 const POD = 'shop/db-0';
@@ -98,6 +107,84 @@ describe('node lane', () => {
     assert.equal(await details.getByTestId('detail-row').count(), 0, 'the pod has no event then');
     assert.match(await details.textContent(), /Node/);
     await screenshot(page, 'lanes-node-details');
+    await context.close();
+  });
+});
+
+describe('node events near the pod', () => {
+  test('lane reaches a quiet node', async () => {
+    const { context, page, errors } = await openPage(browser, server.origin);
+    await page
+      .getByTestId('file-input')
+      .setInputFiles(writeInput(dir, 'quiet-node.log', QUIET_NODE, MODIFIED));
+    await page.locator('[data-testid="pod-item"][data-pod="batch/report-0"]').click();
+    await page.getByTestId('second-mark').first().waitFor();
+    const marks = await nodeMarksOf(page);
+    assert.deepEqual(
+      marks.map((m) => m.second.slice(11)),
+      ['11:01:31', '11:10:30', '11:13:40'],
+      'not ready 61 s and 10 min after the last pod line, then PLEG; not 30.5 min after',
+    );
+    assert.deepEqual(
+      marks.map((m) => m.count),
+      [2, 2, 1],
+      'a not-ready line is a node-not-ready and a runtime-down event',
+    );
+    await page.locator('[data-testid="node-mark"][data-second$="11:10:30"] path.dot').click();
+    const nodeRows = page.getByTestId('details').getByTestId('details-node-event');
+    assert.equal(await nodeRows.count(), 2);
+    assert.match(await nodeRows.first().textContent(), /Node became not ready/);
+    await screenshot(page, 'lanes-quiet-node');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('slider windows bound the lane', async () => {
+    // default/flappy has marks from 19:00:00 to 19:03:30, one every 7 s.
+    const node = (hms, message) =>
+      `May 16 ${hms} node-a kubelet[4052]: E0516 ${hms}.300000    4052 ${message}`;
+    const pleg = (hms) =>
+      node(
+        hms,
+        'kubelet.go:2356] "Skipping pod synchronization" err="PLEG is not healthy: pleg was last seen active 3m5.1s ago; threshold is 3m0s"',
+      );
+    const [add, ...probes] = flappyLog(30).trim().split('\n');
+    const lines = [pleg('18:55:00'), add, ...probes.slice(0, 8), pleg('19:01:00')];
+    lines.push(...probes.slice(8), pleg('19:20:00'), pleg('20:00:00'));
+    const { context, page, errors } = await openPage(browser, server.origin);
+    await page
+      .getByTestId('file-input')
+      .setInputFiles(writeInput(dir, 'flappy-node.log', `${lines.join('\n')}\n`));
+    await page.getByTestId('second-mark').first().waitFor();
+    const nodeSeconds = async () => (await nodeMarksOf(page)).map((m) => m.second.slice(11));
+    assert.deepEqual(
+      await nodeSeconds(),
+      ['18:55:00', '19:01:00', '19:20:00'],
+      'the whole lifecycle: 5 min before, inside, and 16.5 min after; not 56.5 min after',
+    );
+
+    const slider = page.getByTestId('range-slider');
+    const max = await slider.getAttribute('max');
+    const windows = [
+      ['1', ['18:55:00', '19:01:00'], 'the first window reaches before the first mark'],
+      ['5', ['19:01:00'], 'a middle window keeps to its own marks'],
+      [max, ['19:20:00'], 'the last window reaches after the last mark'],
+    ];
+    const note = page.getByTestId('window-note');
+    for (const [value, expected, reason] of windows) {
+      const before = await note.textContent();
+      await slider.fill(value);
+      // The caption names the window's marks, so it changes once the window is drawn.
+      await page.waitForFunction(
+        (previous) => {
+          const text = document.querySelector('[data-testid="window-note"]')?.textContent;
+          return text !== previous && /^\s*marks /.test(text);
+        },
+        before,
+      );
+      assert.deepEqual(await nodeSeconds(), expected, `slider at ${value}: ${reason}`);
+    }
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });
