@@ -14,3 +14,4 @@ pub use analyzer::{Analyzer, FileId, YearSource};
 pub use model::{
     Analysis, Event, FileSummary, Incarnation, InputIssue, PodSummary, Verbosity, YearFrom, Zone,
 };
+pub use query::natural_cmp;

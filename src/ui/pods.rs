@@ -4,9 +4,10 @@
 use super::i18n::{fill, Msg};
 use super::model::{pod_rows, PodRow};
 use super::state::State;
+use crate::analysis::natural_cmp;
 use crate::level::Level;
 use leptos::prelude::*;
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Reverse;
 
 #[component]
 pub fn PodList(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
@@ -60,58 +61,15 @@ pub fn PodList(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
     }
 }
 
-/// Orders rows worst first and, within one worst level, by name in [`natural_cmp`] order.
+/// Orders rows as [`Analysis::pods_by_severity`](crate::analysis::Analysis::pods_by_severity)
+/// does: worst first, then most events, then by name in [`natural_cmp`] order.
 fn sort_rows(rows: &mut [PodRow]) {
     rows.sort_by(|a, b| {
         Reverse(a.worst)
             .cmp(&Reverse(b.worst))
+            .then_with(|| b.total.cmp(&a.total))
             .then_with(|| natural_cmp(&a.key, &b.key))
     });
-}
-
-/// Compares two names as people read them: runs of ASCII digits compare by their value, so
-/// `app-2` comes before `app-10`, and other characters compare one by one. Names that differ
-/// only in leading zeros (`app-01` and `app-1`) fall back to plain string order, so equal
-/// means identical.
-fn natural_cmp(a: &str, b: &str) -> Ordering {
-    let (mut left, mut right) = (a, b);
-    loop {
-        match (left.chars().next(), right.chars().next()) {
-            (None, None) => return a.cmp(b),
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
-                let (left_number, left_rest) = split_digits(left);
-                let (right_number, right_rest) = split_digits(right);
-                let order = compare_numbers(left_number, right_number);
-                if order != Ordering::Equal {
-                    return order;
-                }
-                (left, right) = (left_rest, right_rest);
-            }
-            (Some(x), Some(y)) => {
-                if x != y {
-                    return x.cmp(&y);
-                }
-                (left, right) = (&left[x.len_utf8()..], &right[y.len_utf8()..]);
-            }
-        }
-    }
-}
-
-/// Splits `text` after its leading run of ASCII digits.
-fn split_digits(text: &str) -> (&str, &str) {
-    let end = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    text.split_at(end)
-}
-
-/// Compares two runs of ASCII digits by value, with no limit on their length.
-fn compare_numbers(a: &str, b: &str) -> Ordering {
-    let a = a.trim_start_matches('0');
-    let b = b.trim_start_matches('0');
-    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 fn empty_note(state: State, total: usize, matching: usize) -> Option<&'static str> {
