@@ -147,6 +147,24 @@ messages! {
     RuleBlankRegexHint => "Type the regular expression the rule matches.", "请填写规则要匹配的正则表达式。";
     RuleBlankLiteralHint => "Type text that every line the regex matches contains. Only lines with this text are tried against the regex.",
         "请填写正则表达式所匹配的每一行都包含的文本。只有包含该文本的行才会用正则表达式匹配。";
+    YearSetByYou => "year {year} (set by you)", "年份 {year}（手动设置）";
+    YearStampsOverSet => "year {year} (from the log's own time stamps, which win over the year {set} you set)",
+        "年份 {year}（来自日志自带的时间戳，优先于你设置的年份 {set}）";
+    YearHeaderOverSet => "year {year} (from the klog file header, which wins over the year {set} you set)",
+        "年份 {year}（来自 klog 文件头，优先于你设置的年份 {set}）";
+    YearChange => "Change", "修改";
+    YearChangeHint => "Change the year of {file}", "修改 {file} 的年份";
+    YearReset => "Reset", "重置";
+    YearResetHint => "Reset the year of {file} to the one worked out from the log or file date",
+        "重置 {file} 的年份为从日志或文件日期推断的年份";
+    YearInput => "Year of the last line", "最后一行的年份";
+    YearApply => "Apply", "应用";
+    YearCancel => "Cancel", "取消";
+    YearInvalid => "The year was not changed: enter four digits from 1970 to 2100.",
+        "年份未修改：请输入 1970 到 2100 之间的四位数字。";
+    YearOwnWins => "Lines whose stamps carry a year, and klog files with a header, keep their own year.",
+        "时间戳自带年份的日志行和带文件头的 klog 文件仍使用其自身的年份。";
+    YearWholeArchive => "The year applies to every log in {file}.", "该年份将用于 {file} 中的所有日志。";
 }
 
 /// Returns the message `msg` in `lang` with each `{name}` replaced by its value from `args`.

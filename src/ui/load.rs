@@ -46,10 +46,12 @@ pub fn load_files(state: State, files: Vec<web_sys::File>) {
     }
 }
 
-/// Returns the page to its first-visit state: no file, no pod, the default levels and no pod
-/// in the URL. Files still waiting are dropped and the read under way stops.
+/// Returns the page to its first-visit state: no file, no year set for one, no pod, the
+/// default levels and no pod in the URL. Files still waiting are dropped and the read under
+/// way stops.
 pub fn clear_all(state: State) {
     start_over(state);
+    state.year_overrides.set(Vec::new());
     state.levels.set(LevelSet::DEFAULT);
     browser::clear_pod_fragment();
 }
@@ -72,8 +74,15 @@ fn remember_picked(files: &[web_sys::File]) {
     });
 }
 
-/// Reads every loaded file (or the sample) again with the rule table now in force, keeping the
-/// chosen pod and levels.
+/// Sets the year of the picked or dropped file `key` (every log in it, for an archive), or with
+/// `None` goes back to the year the engine works out, and reads every loaded file again.
+pub fn change_year(state: State, key: &FileKey, year: Option<i32>) {
+    state.set_year_override(key, year);
+    read_again(state);
+}
+
+/// Reads every loaded file (or the sample) again with the rule table and the years now in
+/// force, keeping the chosen pod and levels.
 pub fn read_again(state: State) {
     let pod = state.pod.get_untracked();
     let sample = state.sample_loaded.get_untracked();
@@ -132,7 +141,7 @@ async fn read_file(state: State, file: &web_sys::File) {
     let input = Input {
         name: &key.name,
         modified: modified_of(&key),
-        year: None,
+        year: state.year_override(&key),
     };
     let read = state
         .analyzer
@@ -165,8 +174,7 @@ fn set_progress(state: State, file: &str, percent: u32) {
 fn record_loaded(state: State, key: &FileKey, opened: &[Opened]) {
     let files = opened.iter().map(|opened| {
         let year_origin = match opened.year {
-            // The page gives no year of its own, so this arm is never taken.
-            YearChoice::Given(_) => YearOrigin::Sample,
+            YearChoice::Given(year) => YearOrigin::Given { year },
             YearChoice::Dated { modified, source } => YearOrigin::FileDate {
                 year: modified.year(),
                 source,
@@ -181,10 +189,11 @@ fn record_loaded(state: State, key: &FileKey, opened: &[Opened]) {
 }
 
 /// Shows the bundled sample's pod. Unless the sample is loaded already, it replaces whatever
-/// else was loaded or was waiting to be read.
+/// else was loaded or was waiting to be read, and the years set for those files are dropped.
 pub fn load_sample(state: State) {
     if !state.sample_loaded.get_untracked() {
         start_over(state);
+        state.year_overrides.set(Vec::new());
         read_sample(state);
     }
     let pod = state

@@ -1,16 +1,19 @@
 //! The input panel: the file picker, the sample button, the reading progress, and the files
 //! read (each log of an archive on its own row, as `bundle.tar.gz/var/log/messages`) with the
-//! year taken for each and a button that clears them all.
+//! year taken for each, a control that changes that year, and a button that clears them all.
+
+mod year;
 
 use super::i18n::{fill, grouped, Msg};
 use super::load::{clear_all, load_files, load_sample};
 use super::read::files_of;
-use super::state::{State, YearOrigin};
+use super::state::{LoadedFile, State, YearOrigin};
 use crate::analysis::{FileSummary, YearFrom};
 use crate::input::archive::TimeSource;
 use leptos::ev;
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
+use year::{YearControl, YearTarget};
 
 #[component]
 pub fn Sources(state: State) -> impl IntoView {
@@ -116,43 +119,78 @@ fn FileItem(state: State, index: usize, file: FileSummary) -> impl IntoView {
             &[("lines", &lines), ("kubelet", &kubelet)],
         )
     };
-    let origin = state
+    let loaded = state
         .loaded
-        .with_untracked(|loaded| loaded.get(index).map(|f| f.year_origin));
+        .with_untracked(|loaded| loaded.get(index).cloned());
+    let origin = loaded.as_ref().map(|loaded| loaded.year_origin);
     let (year, year_from) = (file.year, file.year_from);
     let year_text = move || year_note(year, year_from, origin, state.lang.get());
     // A file that gave nothing, such as a skipped archive member, has no line to date.
     let unread = file.lines == 0 || file.issues.iter().any(|issue| issue.is_fatal());
     let warn = !file.issues.is_empty();
+    let control = loaded
+        .filter(|_| !unread)
+        .and_then(|loaded| year_target(loaded, &file, index))
+        .map(|target| view! { <YearControl state=state target=target /> });
     view! {
         <li class:warn=warn data-testid="file-item">
             <span class="file-name" title=file.name.clone()>{file.name.clone()}</span>
             <span class="muted small">{stats}</span>
-            <span class="muted small" class:hidden=unread data-testid="file-year">{year_text}</span>
+            <div class="file-year-row" class:hidden=unread>
+                <span class="muted small" data-testid="file-year">{year_text}</span>
+                {control}
+            </div>
         </li>
     }
 }
 
+/// Describes the entry `file` for its year control. The sample has none, because it is read
+/// with a fixed year.
+fn year_target(loaded: LoadedFile, file: &FileSummary, index: usize) -> Option<YearTarget> {
+    let set = match loaded.year_origin {
+        YearOrigin::Given { year } => Some(year),
+        YearOrigin::Sample | YearOrigin::FileDate { .. } => None,
+    };
+    Some(YearTarget {
+        key: loaded.key?,
+        name: file.name.clone(),
+        year: file.year,
+        year_from: file.year_from,
+        set,
+        index,
+    })
+}
+
 /// Says which year the engine took for a file's last line, and why. The engine prefers what
-/// the log states (its stamps, then a klog header) to the year the page gave it.
+/// the log states (its stamps, then a klog header) to the year the page gave it, even to a
+/// year the user set.
 fn year_note(
     year: i32,
     year_from: YearFrom,
     origin: Option<YearOrigin>,
     lang: crate::i18n::Lang,
 ) -> String {
-    let msg = match year_from {
-        YearFrom::Stamps => Msg::YearFromStamps,
-        YearFrom::Header => Msg::YearFromHeader,
-        YearFrom::Given | YearFrom::FileDate => given_year_note(year, origin),
+    let set = match origin {
+        Some(YearOrigin::Given { year }) => Some(year),
+        _ => None,
     };
-    fill(msg, lang, &[("year", &year.to_string())])
+    let msg = match (year_from, set) {
+        (YearFrom::Stamps, None) => Msg::YearFromStamps,
+        (YearFrom::Stamps, Some(_)) => Msg::YearStampsOverSet,
+        (YearFrom::Header, None) => Msg::YearFromHeader,
+        (YearFrom::Header, Some(_)) => Msg::YearHeaderOverSet,
+        (YearFrom::Given | YearFrom::FileDate, _) => given_year_note(year, origin),
+    };
+    let set = set.map(|year| year.to_string()).unwrap_or_default();
+    fill(msg, lang, &[("year", &year.to_string()), ("set", &set)])
 }
 
-/// Picks the note for a year that came from the page: the sample's fixed year or a file date.
+/// Picks the note for a year that came from the page: the sample's fixed year, the user's
+/// year or a file date.
 fn given_year_note(year: i32, origin: Option<YearOrigin>) -> Msg {
     match origin {
         Some(YearOrigin::Sample) => Msg::YearSample,
+        Some(YearOrigin::Given { .. }) => Msg::YearSetByYou,
         Some(YearOrigin::FileDate { year: dated, .. }) if dated != year => Msg::YearBeforeDate,
         Some(YearOrigin::FileDate { source, .. }) => match source {
             TimeSource::FileName => Msg::YearFromName,

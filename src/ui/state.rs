@@ -40,6 +40,8 @@ pub enum YearOrigin {
         year: i32,
         source: crate::input::archive::TimeSource,
     },
+    /// The year the user set for the file in the Files panel.
+    Given { year: i32 },
 }
 
 /// A file given to the analyzer, at the same index as its entry in [`Analysis::files`].
@@ -91,6 +93,9 @@ pub struct State {
     pub sample_loaded: RwSignal<bool>,
     /// The rule table every read uses: the built-in one, or the user's edited or imported table.
     pub rules: RwSignal<RuleSet>,
+    /// The years the user set for picked or dropped files, one per file key. Reading the files
+    /// again (after a rule change) keeps them, and Clear all drops them.
+    pub year_overrides: RwSignal<Vec<(FileKey, i32)>>,
 }
 
 impl State {
@@ -114,6 +119,7 @@ impl State {
             width: RwSignal::new(960.0),
             sample_loaded: RwSignal::new(false),
             rules: RwSignal::new(RuleSet::builtin()),
+            year_overrides: RwSignal::new(Vec::new()),
         }
     }
 
@@ -146,6 +152,26 @@ impl State {
         self.open.set(None);
         self.pod.set(None);
         self.refresh_analysis();
+    }
+
+    /// Returns the year the user set for the file `key`, if any.
+    pub fn year_override(&self, key: &FileKey) -> Option<i32> {
+        self.year_overrides.with_untracked(|overrides| {
+            overrides
+                .iter()
+                .find_map(|(known, year)| (known == key).then_some(*year))
+        })
+    }
+
+    /// Sets the year of the file `key` to `year`, or with `None` goes back to the year the
+    /// engine works out. The files are not read again here.
+    pub fn set_year_override(&self, key: &FileKey, year: Option<i32>) {
+        self.year_overrides.update(|overrides| {
+            overrides.retain(|(known, _)| known != key);
+            if let Some(year) = year {
+                overrides.push((key.clone(), year));
+            }
+        });
     }
 
     /// Returns whether a file with this name, size and modification time was loaded already.
