@@ -408,7 +408,7 @@ fn binary_member_skipped_with_note() {
     let (analysis, _) = read("bundle.tar.gz", &bytes);
     assert_eq!(
         issues_of(&analysis, "bundle.tar.gz/var/log/journal/system.journal"),
-        [InputIssue::Binary]
+        [InputIssue::SkippedMember]
     );
     assert_eq!(
         issues_of(&analysis, "bundle.tar.gz/var/log/messages.zst"),
@@ -611,7 +611,8 @@ mod cli {
         assert!(output.status.success(), "{}", stderr(&output));
         let warning = stderr(&output);
         assert!(
-            warning.contains("bundle.tar/logs/core.bin: this is a binary file"),
+            warning
+                .contains("bundle.tar: 1 member with no kubelet line was skipped: logs/core.bin."),
             "{warning}"
         );
         assert!(

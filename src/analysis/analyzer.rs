@@ -114,6 +114,8 @@ pub(crate) struct FileState {
     stamped_year: Option<(u32, i32)>,
     /// What the file's lines show about the zone of its node.
     pub zone: ZoneVotes,
+    /// The bundle the file is a member of.
+    pub bundle: Option<String>,
     /// A kubelet record with a multi-line value, glued until its closing line.
     pending: Option<Pending>,
 }
@@ -223,6 +225,7 @@ impl Analyzer {
             header_year: None,
             stamped_year: None,
             zone: ZoneVotes::default(),
+            bundle: None,
             pending: None,
         });
         FileId(self.files.len() - 1)
@@ -540,6 +543,12 @@ impl Analyzer {
     /// issues reported for it.
     pub fn note_issue(&mut self, file: FileId, issue: InputIssue) {
         self.files[file.0].noted.push(issue);
+    }
+
+    /// Marks a file as a member of the bundle `bundle`: if it holds no kubelet line, it is
+    /// reported as skipped rather than as a wrong choice of file.
+    pub fn mark_bundle_member(&mut self, file: FileId, bundle: &str) {
+        self.files[file.0].bundle = Some(bundle.to_string());
     }
 
     fn count_line(&mut self, file: usize, raw: &RawLine<'_>, lossy: bool) {

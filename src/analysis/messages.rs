@@ -1,8 +1,65 @@
 //! User-facing descriptions of input problems, in both languages. The CLI prints them on
 //! standard error; the page shows them in its error banner.
 
-use super::model::InputIssue;
+use super::model::{FileSummary, InputIssue};
 use crate::i18n::Lang;
+
+/// How many skipped members a summary names before it counts the rest.
+const NAMED_MEMBERS: usize = 3;
+
+/// Returns one sentence for the members of `bundle` that were skipped (those whose only issue
+/// is [`InputIssue::SkippedMember`]), naming the first few.
+pub fn skipped_members_message(bundle: &str, members: &[&str], lang: Lang) -> String {
+    let inside = |name: &&str| {
+        name.strip_prefix(bundle)
+            .and_then(|rest| rest.strip_prefix('/'))
+            .unwrap_or(name)
+            .to_string()
+    };
+    let named: Vec<String> = members.iter().take(NAMED_MEMBERS).map(inside).collect();
+    let rest = members.len().saturating_sub(NAMED_MEMBERS);
+    let count = members.len();
+    match (lang, rest) {
+        (Lang::En, 0) if count == 1 => format!(
+            "{bundle}: 1 member with no kubelet line was skipped: {}.",
+            named.join(", ")
+        ),
+        (Lang::En, 0) => format!(
+            "{bundle}: {count} members with no kubelet line were skipped: {}.",
+            named.join(", ")
+        ),
+        (Lang::En, _) => format!(
+            "{bundle}: {count} members with no kubelet line were skipped: {} and {rest} more.",
+            named.join(", ")
+        ),
+        (Lang::ZhCn, 0) => format!(
+            "{bundle}：跳过了 {count} 个没有 kubelet 日志行的文件：{}。",
+            named.join("、")
+        ),
+        (Lang::ZhCn, _) => format!(
+            "{bundle}：跳过了 {count} 个没有 kubelet 日志行的文件：{} 等（另有 {rest} 个）。",
+            named.join("、")
+        ),
+    }
+}
+
+/// Groups the files whose only issue is [`InputIssue::SkippedMember`] by bundle, in order.
+pub fn skipped_members(files: &[FileSummary]) -> Vec<(&str, Vec<&str>)> {
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for file in files.iter().filter(|file| is_skipped(file)) {
+        let bundle = file.bundle.as_deref().unwrap_or_default();
+        match groups.iter_mut().find(|(name, _)| *name == bundle) {
+            Some((_, members)) => members.push(&file.name),
+            None => groups.push((bundle, vec![&file.name])),
+        }
+    }
+    groups
+}
+
+/// Returns whether a file's only issue is that it is a skipped member of a bundle.
+pub fn is_skipped(file: &FileSummary) -> bool {
+    file.issues == [InputIssue::SkippedMember]
+}
 
 impl InputIssue {
     /// Returns a sentence saying what is wrong with `file` and what to do about it.
@@ -42,6 +99,9 @@ fn english(issue: &InputIssue, file: &str) -> String {
              I0516 18:34:39.885628 4052 kubelet.go:2407]). \
              Choose /var/log/messages, journalctl -u kubelet output or a kubelet log file."
         ),
+        InputIssue::SkippedMember => {
+            format!("{file}: this member of the bundle has no kubelet line, so it was skipped.")
+        }
         InputIssue::LongLines {
             count: 1,
             first_line,
@@ -101,6 +161,7 @@ fn chinese(issue: &InputIssue, file: &str) -> String {
              I0516 18:34:39.885628 4052 kubelet.go:2407]）。\
              请选择 /var/log/messages、journalctl -u kubelet 的输出或 kubelet 日志文件。"
         ),
+        InputIssue::SkippedMember => format!("{file}：包中的这个文件没有 kubelet 日志行，已跳过。"),
         InputIssue::LongLines {
             count: 1,
             first_line,
@@ -135,5 +196,29 @@ fn chinese(issue: &InputIssue, file: &str) -> String {
         InputIssue::NotAFile { link_target: None } => format!(
             "{file}：该归档成员是设备、管道或其他特殊文件而非日志，已跳过。"
         ),
+    }
+}
+
+#[cfg(test)]
+mod skipped_tests {
+    use super::*;
+
+    #[test]
+    fn skipped_members_message_names_three() {
+        let members = [
+            "b.tgz/x/1",
+            "b.tgz/x/2",
+            "b.tgz/x/3",
+            "b.tgz/x/4",
+            "b.tgz/x/5",
+        ];
+        assert_eq!(
+            skipped_members_message("b.tgz", &members, Lang::En),
+            "b.tgz: 5 members with no kubelet line were skipped: x/1, x/2, x/3 and 2 more."
+        );
+        assert_eq!(
+            skipped_members_message("b.tgz", &members[..2], Lang::ZhCn),
+            "b.tgz：跳过了 2 个没有 kubelet 日志行的文件：x/1、x/2。"
+        );
     }
 }

@@ -11,6 +11,7 @@ mod resolve;
 mod zone;
 
 pub use analyzer::{Analyzer, FileId, YearSource};
+pub use messages::{is_skipped, skipped_members, skipped_members_message};
 pub use model::{
     Analysis, Event, FileSummary, Incarnation, InputIssue, PodSummary, Verbosity, YearFrom, Zone,
 };

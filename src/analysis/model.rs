@@ -152,6 +152,9 @@ pub enum InputIssue {
     Compressed { format: String },
     /// No line of the file carries a klog header.
     NoKubeletLines,
+    /// A member of a bundle with no kubelet line (another log, a command's output, a binary):
+    /// skipped, as most of a support bundle is.
+    SkippedMember,
     /// Lines longer than the limit were cut to it.
     LongLines {
         count: u64,
@@ -190,6 +193,8 @@ pub struct FileSummary {
     /// The year taken for the last line, for stamps that have none.
     pub year: i32,
     pub year_from: YearFrom,
+    /// The bundle (`.tar`, `.tar.gz`) the file is a member of.
+    pub bundle: Option<String>,
     pub bytes: u64,
     pub lines: u64,
     /// Lines that carry a klog header.

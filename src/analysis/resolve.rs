@@ -352,19 +352,30 @@ fn parse_go_duration(text: &str) -> Option<f64> {
     number.is_empty().then_some(total)
 }
 
+/// Counts each pod's events per level as the timeline does: lines of one kind and container
+/// in one second are one event.
 fn count_events(pods: &mut [PodSummary], events: &[Event]) {
+    let mut counted = HashSet::new();
     for event in events {
         let Some(pod) = event.pod.and_then(|index| pods.get_mut(index)) else {
             continue;
         };
-        pod.counts[event.level.index()] += 1;
         pod.see(event.time);
+        let key = (event.pod, event.time.second(), event.kind, &event.container);
+        if counted.insert(key) {
+            pod.counts[event.level.index()] += 1;
+        }
     }
 }
 
 fn file_summary(file: &FileState, year: i32, year_from: YearFrom) -> FileSummary {
     let mut issues = Vec::new();
-    if file.bytes == 0 {
+    // Most of a support bundle is other programs' files, text or binary: one skip note covers
+    // them. A compressed log that could not be read keeps its own message.
+    let compressed = matches!(file.rejected, Some(InputIssue::Compressed { .. }));
+    if file.bundle.is_some() && file.kubelet_lines == 0 && file.noted.is_empty() && !compressed {
+        issues.push(InputIssue::SkippedMember);
+    } else if file.bytes == 0 {
         // A noted issue, such as a damaged archive, already says why nothing was read.
         if file.noted.is_empty() {
             issues.push(InputIssue::Empty);
@@ -392,6 +403,7 @@ fn file_summary(file: &FileState, year: i32, year_from: YearFrom) -> FileSummary
         name: file.name.clone(),
         year,
         year_from,
+        bundle: file.bundle.clone(),
         bytes: file.bytes,
         lines: file.lines,
         kubelet_lines: file.kubelet_lines,

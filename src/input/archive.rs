@@ -52,6 +52,7 @@ pub fn read_into(
     let mut walk = Walk {
         analyzer,
         opened: Vec::new(),
+        bundles: Vec::new(),
     };
     let clues = DateClues {
         given: input.year,
@@ -97,6 +98,8 @@ fn format_of(head: &[u8]) -> Format {
 struct Walk<'a> {
     analyzer: &'a mut Analyzer,
     opened: Vec<Opened>,
+    /// The tar archives being read, outermost first: a file begun now is a member of the last.
+    bundles: Vec<String>,
 }
 
 impl Walk<'_> {
@@ -153,6 +156,19 @@ impl Walk<'_> {
             Ok(entries) => entries,
             Err(error) => return self.damaged(name, clues, error, depth),
         };
+        self.bundles.push(name.to_string());
+        let read = self.read_entries(name, clues, entries, depth);
+        self.bundles.pop();
+        read
+    }
+
+    fn read_entries<R: Read>(
+        &mut self,
+        name: &str,
+        clues: DateClues,
+        entries: tar::Entries<'_, R>,
+        depth: usize,
+    ) -> Result<(), Stop> {
         for entry in entries {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -254,6 +270,9 @@ impl Walk<'_> {
             YearChoice::Given(year) => self.analyzer.begin_file(name, year),
             YearChoice::Dated { modified, .. } => self.analyzer.begin_file_modified(name, modified),
         };
+        if let Some(bundle) = self.bundles.last() {
+            self.analyzer.mark_bundle_member(file, bundle);
+        }
         let name = name.to_string();
         self.opened.push(Opened { file, name, year });
         file

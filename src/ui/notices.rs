@@ -158,11 +158,20 @@ fn input_notices(state: State, lang: Lang) -> Vec<Notice> {
 
 /// Writes a notice for each issue of each file not yet dismissed. An issue that kept the whole
 /// file out is an error; lines that were cut or decoded with replacement characters are not.
+/// The skipped members of a bundle share one notice.
 fn file_notices(analysis: &Analysis, dismissed: usize, lang: Lang) -> Vec<Notice> {
-    analysis
+    let fresh = analysis.files.get(dismissed..).unwrap_or_default();
+    let skipped = crate::analysis::skipped_members(fresh)
+        .into_iter()
+        .map(|(bundle, members)| {
+            let text = crate::analysis::skipped_members_message(bundle, &members, lang);
+            Notice::new(text, Severity::Info)
+        });
+    let mut notices: Vec<Notice> = analysis
         .files
         .iter()
         .skip(dismissed)
+        .filter(|file| !crate::analysis::is_skipped(file))
         .flat_map(|file| {
             file.issues.iter().map(|issue| {
                 let severity = if issue.is_fatal() {
@@ -173,7 +182,9 @@ fn file_notices(analysis: &Analysis, dismissed: usize, lang: Lang) -> Vec<Notice
                 Notice::new(issue.message(&file.name, lang), severity)
             })
         })
-        .collect()
+        .collect();
+    notices.extend(skipped);
+    notices
 }
 
 fn load_notice(note: &LoadNote, lang: Lang) -> Notice {

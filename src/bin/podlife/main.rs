@@ -118,10 +118,16 @@ fn analyze(args: &Args, rules: RuleSet) -> Result<Analysis, Failure> {
 /// Prints every input problem, and what a low kubelet verbosity leaves out, on standard error;
 /// none of them stops the run.
 fn report_issues(analysis: &Analysis) {
-    for file in &analysis.files {
+    let lang = podlife::i18n::Lang::En;
+    let files = analysis.files.iter();
+    for file in files.filter(|file| !podlife::analysis::is_skipped(file)) {
         for issue in &file.issues {
-            log::warn!("{}", issue.message(&file.name, podlife::i18n::Lang::En));
+            log::warn!("{}", issue.message(&file.name, lang));
         }
+    }
+    for (bundle, members) in podlife::analysis::skipped_members(&analysis.files) {
+        let summary = podlife::analysis::skipped_members_message(bundle, &members, lang);
+        log::warn!("{summary}");
     }
     if let Some(shortfall) = analysis.verbosity.shortfall() {
         let notice = podlife::timeline::verbosity_notice(shortfall, podlife::i18n::Lang::En);
