@@ -136,8 +136,8 @@ fn FileItem(state: State, index: usize, file: FileSummary) -> impl IntoView {
         <li class:warn=warn data-testid="file-item">
             <span class="file-name" title=file.name.clone()>{file.name.clone()}</span>
             <span class="muted small">{stats}</span>
-            <div class="file-year-row" class:hidden=unread>
-                <span class="muted small" data-testid="file-year">{year_text}</span>
+            <div class="file-year-row">
+                <span class="muted small" class:hidden=unread data-testid="file-year">{year_text}</span>
                 {control}
             </div>
         </li>
