@@ -1,7 +1,7 @@
 // Browser tests of what the page does with the files it is given. A file loaded twice is read
 // once, and the sample never mixes with the user's files. Clear all starts over. Each file's
 // year comes from the log's own stamps, a klog file header, or else the modification time, and
-// the file entry names that source.
+// the file entry names that source. The user can set a file's year in its entry and reset it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,25 @@ const PROBE_DEMO = 'default/probe-demo';
 const JOURNAL_CASE = join(ROOT, 'tests/fixtures/cases/18-journal-json-multiline-probe/input.log');
 // Saved in 2026, so a year taken from the file date would be wrong for both logs below.
 const SAVED_2026 = new Date('2026-03-01T12:00:00Z');
+const BUNDLE = join(ROOT, 'tests/fixtures/bundles/support-bundle.tar.gz');
+const CART = 'shop/cart-7';
+
+/**
+ * Returns a syslog file of one pod (`shop/cart-7`) whose lines are of Dec 4 with no year, as
+ * a log of Dec 2024 reads. Saved in late Dec 2026, it is dated to 2026 unless the user sets another year.
+ */
+function cartLog() {
+  const uid = '7c1d2e3f-4a5b-4c6d-8e9f-a0b1c2d3e4f5';
+  const line = (hms, message) =>
+    `Dec  4 ${hms} node-b kubelet[2211]: I1204 ${hms}.250000    2211 ${message}`;
+  const probe = `prober.go:107] "Probe failed" probeType="Readiness" pod="${CART}" podUID="${uid}" containerName="cart" probeResult="failure" output="HTTP probe failed with statuscode: 503"`;
+  return [
+    line('10:00:00', `kubelet.go:2407] "SyncLoop ADD" source="api" pods=["${CART}"]`),
+    line('10:00:09', probe),
+    line('10:00:19', probe),
+    '',
+  ].join('\n');
+}
 
 /** Returns a klog file whose header states 2024. Its lines carry no year of their own. */
 function klogFileWithHeader() {
@@ -283,6 +302,247 @@ describe('the year of a file', () => {
     await page.getByTestId('file-input').setInputFiles(copyCase07(dir));
     await page.getByTestId('error').waitFor();
     assert.match(await page.getByTestId('error').textContent(), /messages 已经加载过/);
+    await context.close();
+  });
+});
+
+describe('a year set by the user', () => {
+  const SAVED_DEC_2026 = new Date('2026-12-20T09:00:00Z');
+  const yearOf = (page, index = 0) =>
+    page.getByTestId('file-year').nth(index).textContent().then((text) => text.trim());
+  const seconds = async (page) => (await marksOf(page)).map((m) => m.second);
+
+  /** Drops the case 07 log and the Dec log, and shows the Dec log's pod. */
+  async function loadCartAndCase(page) {
+    const cart = writeInput(dir, 'cart.log', cartLog(), SAVED_DEC_2026);
+    await page.getByTestId('file-input').setInputFiles([copyCase07(dir), cart]);
+    await page.locator('[data-testid="file-item"]').nth(1).waitFor();
+    await page.locator(`[data-testid="pod-item"][data-pod="${CART}"]`).click();
+    await page.locator('[data-testid="second-mark"][data-second^="2026-12-04"]').first().waitFor();
+  }
+
+  /** Opens the year form of the entry at `index` and applies `value` with `via`: Enter or Apply. */
+  async function setYear(page, value, { index = 0, via = 'Enter' } = {}) {
+    await page.getByTestId('file-year-edit').nth(index).click();
+    const input = page.getByTestId('file-year-input');
+    await input.fill(value);
+    if (via === 'Enter') {
+      await input.press('Enter');
+    } else {
+      await page.getByTestId('file-year-apply').click();
+    }
+  }
+
+  test('change year re-reads file', async () => {
+    const { context, page, errors } = await openPage(browser, server.origin);
+    await loadCartAndCase(page);
+    assert.deepEqual(await fileNames(page), ['messages', 'cart.log']);
+    assert.equal(await yearOf(page, 1), 'year 2026 (from the file date)');
+    assert.deepEqual(await seconds(page), ['2026-12-04T10:00:00', '2026-12-04T10:00:09', '2026-12-04T10:00:19']);
+    const edit = page.getByTestId('file-year-edit').nth(1);
+    assert.equal((await edit.textContent()).trim(), 'Change');
+    assert.equal(await edit.getAttribute('aria-label'), 'Change the year of cart.log');
+    assert.equal(await page.getByTestId('file-year-reset').count(), 0, 'no year set yet');
+
+    await edit.click();
+    const input = page.getByTestId('file-year-input');
+    assert.equal(await input.inputValue(), '2026', 'the form starts at the year in use');
+    assert.ok(await input.evaluate((el) => el === document.activeElement), 'the input has the focus');
+    assert.equal(await page.getByLabel('Year of the last line').count(), 1, 'the input is labelled');
+    assert.ok(await page.getByTestId('file-year-hint').isHidden(), 'no stamp or archive to mention');
+    await screenshot(page, 'files-year-form-en');
+
+    await input.fill('2024');
+    await page.getByTestId('file-year-apply').click();
+    await page.locator('[data-testid="second-mark"][data-second^="2024-12-04"]').first().waitFor();
+    assert.deepEqual(await seconds(page), ['2024-12-04T10:00:00', '2024-12-04T10:00:09', '2024-12-04T10:00:19']);
+    assert.equal(await yearOf(page, 1), 'year 2024 (set by you)');
+    assert.equal(await yearOf(page, 0), 'year 2025 (from the file date)', 'the other file keeps its year');
+    assert.deepEqual(await fileNames(page), ['messages', 'cart.log'], 'the files keep their order');
+    assert.equal(new URL(page.url()).hash, `#pod=${CART}`, 'the chosen pod stays');
+    const chosen = page.locator(`[data-testid="pod-item"][data-pod="${CART}"]`);
+    assert.equal(await chosen.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByTestId('file-year-form').count(), 0, 'the form closed');
+    const reset = page.getByTestId('file-year-reset');
+    assert.equal(await reset.count(), 1, 'only the changed file can be reset');
+    assert.equal((await reset.textContent()).trim(), 'Reset');
+
+    await page.locator('[data-testid="second-mark"][data-second="2024-12-04T10:00:09"]').click();
+    const details = page.getByTestId('details');
+    await details.waitFor();
+    assert.match(await details.locator('h2').textContent(), /Events at 2024-12-04 10:00:09/);
+    const time = await details.getByTestId('detail-row').first().locator('td').first().textContent();
+    assert.ok(time.startsWith('2024-12-04 10:00:09'), time);
+    await screenshot(page, 'files-year-set-en');
+
+    await reset.click();
+    await page.locator('[data-testid="second-mark"][data-second^="2026-12-04"]').first().waitFor();
+    assert.equal(await yearOf(page, 1), 'year 2026 (from the file date)');
+    assert.deepEqual(await seconds(page), ['2026-12-04T10:00:00', '2026-12-04T10:00:09', '2026-12-04T10:00:19']);
+    assert.equal(await page.getByTestId('file-year-reset').count(), 0);
+    assert.equal(new URL(page.url()).hash, `#pod=${CART}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('bad year is rejected', async () => {
+    const { context, page, errors } = await openPage(browser, server.origin);
+    await loadCartAndCase(page);
+    const error = page.getByTestId('file-year-error');
+
+    await setYear(page, '99', { index: 1 });
+    await error.waitFor();
+    assert.equal(
+      (await error.textContent()).trim(),
+      'The year was not changed: enter four digits from 1970 to 2100.',
+    );
+    assert.equal(await error.getAttribute('role'), 'alert');
+    const input = page.getByTestId('file-year-input');
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    await screenshot(page, 'files-year-invalid-en');
+
+    for (const value of ['1969', '2101', '20245', '']) {
+      await input.fill(value);
+      assert.ok(await error.isHidden(), 'typing clears the message');
+      await page.getByTestId('file-year-apply').click();
+      assert.ok(await error.isVisible(), `${JSON.stringify(value)} is rejected`);
+    }
+    assert.equal(await yearOf(page, 1), 'year 2026 (from the file date)', 'the year is unchanged');
+    assert.equal((await marksOf(page))[0].second, '2026-12-04T10:00:00');
+
+    await input.fill('2030');
+    await input.press('Escape');
+    assert.equal(await page.getByTestId('file-year-form').count(), 0, 'Escape closes the form');
+    const edit = page.getByTestId('file-year-edit').nth(1);
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'file-year-edit');
+    assert.equal(await edit.getAttribute('aria-expanded'), 'false');
+    assert.equal(await yearOf(page, 1), 'year 2026 (from the file date)', 'Escape applies nothing');
+
+    await edit.click();
+    await page.getByTestId('file-year-cancel').click();
+    assert.equal(await page.getByTestId('file-year-form').count(), 0, 'Cancel closes the form');
+    assert.equal(await yearOf(page, 1), 'year 2026 (from the file date)');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('year kept after rule change', async () => {
+    const { context, page, errors } = await openPage(browser, server.origin);
+    await loadCartAndCase(page);
+    await setYear(page, '2024', { index: 1, via: 'Apply' });
+    await page.locator('[data-testid="second-mark"][data-second^="2024-12-04"]').first().waitFor();
+
+    // A change of the rule table reads every file again.
+    await page.locator('[data-testid="rules-panel"] summary').click();
+    const rule = page.locator('[data-testid="rule-row"][data-rule-id="probe-failed-readiness"]');
+    await rule.getByTestId('rule-level').selectOption('Error');
+    await page
+      .locator('[data-testid="second-mark"][data-second="2024-12-04T10:00:09"][data-level="Error"]')
+      .waitFor();
+    assert.equal(await yearOf(page, 1), 'year 2024 (set by you)', 'the re-read keeps the year');
+    assert.equal(await page.getByTestId('file-year-reset').count(), 1);
+    assert.equal(new URL(page.url()).hash, `#pod=${CART}`);
+
+    await page.getByTestId('file-input').setInputFiles(writeInput(dir, 'flappy.log', flappyLog(2)));
+    await page.locator('[data-testid="file-item"]').nth(2).waitFor();
+    assert.equal(await yearOf(page, 1), 'year 2024 (set by you)', 'a later drop keeps the year');
+    assert.equal(await yearOf(page, 2), 'year 2025 (from the file date)');
+
+    await page.getByTestId('clear-files').click();
+    await loadCartAndCase(page);
+    assert.equal(await yearOf(page, 1), 'year 2026 (from the file date)', 'Clear all drops the year');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('stamps win over a set year', async () => {
+    const { context, page, errors } = await openPage(browser, server.origin);
+    const journal = writeInput(dir, 'kubelet.json', readFileSync(JOURNAL_CASE), SAVED_2026);
+    await page.getByTestId('file-input').setInputFiles(journal);
+    await page.getByTestId('second-mark').first().waitFor();
+
+    await page.getByTestId('file-year-edit').click();
+    const hint = page.getByTestId('file-year-hint');
+    assert.equal(
+      (await hint.textContent()).trim(),
+      'Lines whose stamps carry a year, and klog files with a header, keep their own year.',
+    );
+    await page.getByTestId('file-year-input').fill('2020');
+    await page.getByTestId('file-year-input').press('Enter');
+    await page.getByTestId('file-year-reset').waitFor();
+    assert.equal(
+      await yearOf(page),
+      'year 2025 (from the log\'s own time stamps, which win over the year 2020 you set)',
+    );
+    assert.ok((await marksOf(page)).every((m) => m.second.startsWith('2025-06-12T')));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('archive year for every log', async () => {
+    const { context, page, errors } = await openPage(browser, server.origin);
+    await page.getByTestId('file-input').setInputFiles(BUNDLE);
+    await page.locator('[data-testid="file-item"]').nth(1).waitFor();
+    await page.getByTestId('second-mark').first().waitFor();
+    assert.equal(await page.getByTestId('file-year-edit').count(), 2, 'each log has the control');
+
+    await page.getByTestId('file-year-edit').nth(1).click();
+    assert.equal(
+      (await page.getByTestId('file-year-hint').textContent()).trim(),
+      'The year applies to every log in support-bundle.tar.gz. Lines whose stamps carry a year, and klog files with a header, keep their own year.',
+    );
+    await page.getByTestId('file-year-input').fill('2023');
+    await page.getByTestId('file-year-input').press('Enter');
+    await page.getByTestId('file-year-reset').first().waitFor();
+    assert.deepEqual(await fileNames(page), [
+      'support-bundle.tar.gz/var/log/messages',
+      'support-bundle.tar.gz/var/log/messages-20251231.gz',
+    ]);
+    // The form was opened on the rotated log, but the year reaches the live log too. The
+    // rotated log's containerd lines state 2025, so it keeps that year.
+    assert.equal(await yearOf(page, 0), 'year 2023 (set by you)');
+    assert.equal(
+      await yearOf(page, 1),
+      'year 2025 (from the log\'s own time stamps, which win over the year 2023 you set)',
+    );
+    assert.equal(await page.getByTestId('file-year-reset').count(), 2, 'both logs can be reset');
+    const years = new Set((await seconds(page)).map((second) => second.slice(0, 4)));
+    assert.deepEqual([...years].sort(), ['2023', '2025']);
+    await screenshot(page, 'files-year-archive-en');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('year control in Chinese', async () => {
+    const { context, page, errors } = await openPage(browser, server.origin, { locale: 'zh-CN' });
+    await loadCartAndCase(page);
+    assert.equal(await yearOf(page, 1), '年份 2026（取自文件日期）');
+    const edit = page.getByTestId('file-year-edit').nth(1);
+    assert.equal((await edit.textContent()).trim(), '修改');
+    assert.equal(await edit.getAttribute('aria-label'), '修改 cart.log 的年份');
+
+    await setYear(page, '99', { index: 1 });
+    const error = page.getByTestId('file-year-error');
+    await error.waitFor();
+    assert.equal((await error.textContent()).trim(), '年份未修改：请输入 1970 到 2100 之间的四位数字。');
+    assert.equal(await page.getByLabel('最后一行的年份').count(), 1);
+    assert.equal((await page.getByTestId('file-year-apply').textContent()).trim(), '应用');
+    assert.equal((await page.getByTestId('file-year-cancel').textContent()).trim(), '取消');
+    await screenshot(page, 'files-year-invalid-zh');
+
+    await page.getByTestId('file-year-input').fill('2024');
+    await page.getByTestId('file-year-input').press('Enter');
+    await page.locator('[data-testid="second-mark"][data-second^="2024-12-04"]').first().waitFor();
+    assert.equal(await yearOf(page, 1), '年份 2024（手动设置）');
+    const reset = page.getByTestId('file-year-reset');
+    assert.equal((await reset.textContent()).trim(), '重置');
+    assert.equal(await reset.getAttribute('aria-label'), '重置 cart.log 的年份为从日志或文件日期推断的年份');
+    await screenshot(page, 'files-year-set-zh');
+
+    await reset.click();
+    await page.locator('[data-testid="second-mark"][data-second^="2026-12-04"]').first().waitFor();
+    assert.equal(await yearOf(page, 1), '年份 2026（取自文件日期）');
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });
