@@ -302,3 +302,25 @@ fn verbosity_below_two_is_reported() {
     let analysis = analyze_text(&input, 2026);
     assert_eq!(analysis.verbosity.shortfall(), Some(1));
 }
+
+#[test]
+fn journal_range_line_gives_the_year() {
+    let input = [
+        "-- Logs begin at 二 2025-12-02 08:00:01 CST, end at 四 2025-12-04 10:00:00 CST. --\n",
+        "12月 04 09:00:01 worker-7 kubelet[3107]: I1204 09:00:01.250000    3107 kubelet.go:2511] \"SyncLoop ADD\" source=\"api\" pods=[\"shop/web-1\"]\n",
+    ]
+    .concat();
+    // The journal states the year of its last entry, which beats a guessed year.
+    let analysis = analyze_text(&input, 2030);
+    let events = events_of(&analysis, "shop/web-1");
+    assert_eq!(
+        second(events[0]),
+        "2025-12-04T09:00:01",
+        "{}",
+        dump(&analysis)
+    );
+    assert_eq!(
+        analysis.files[0].year_from,
+        podlife::analysis::YearFrom::Stamps
+    );
+}

@@ -2,7 +2,8 @@
 //! completes, and only the lines that become events are kept.
 
 use super::decode::{
-    continuation, decode, klog_file_year, opens_multi_line, strip_dmesg_stamp, Continuation,
+    continuation, decode, journal_end_year, klog_file_year, opens_multi_line, strip_dmesg_stamp,
+    Continuation,
 };
 use super::links::{printf_refs, Links, Sighting};
 use super::model::{Analysis, InputIssue, YearFrom};
@@ -40,6 +41,9 @@ impl FileState {
         if let Some((rollovers, year)) = self.stamped_year {
             let after = self.tracker.rollovers() - rollovers;
             return (year + after as i32, YearFrom::Stamps);
+        }
+        if let Some(year) = self.journal_end_year {
+            return (year, YearFrom::Stamps);
         }
         if let Some(year) = self.header_year {
             return (year + self.tracker.rollovers() as i32, YearFrom::Header);
@@ -116,6 +120,8 @@ pub(crate) struct FileState {
     pub zone: ZoneVotes,
     /// The bundle the file is a member of.
     pub bundle: Option<String>,
+    /// The year of the last entry, from journalctl's `-- Logs begin at …, end at …` line.
+    journal_end_year: Option<i32>,
     /// A kubelet record with a multi-line value, glued until its closing line.
     pending: Option<Pending>,
 }
@@ -226,6 +232,7 @@ impl Analyzer {
             stamped_year: None,
             zone: ZoneVotes::default(),
             bundle: None,
+            journal_end_year: None,
             pending: None,
         });
         FileId(self.files.len() - 1)
@@ -288,6 +295,10 @@ impl Analyzer {
         if let Some(year) = klog_file_year(&text) {
             self.flush_pending(file);
             self.files[file].header_year.get_or_insert(year);
+            return;
+        }
+        if let Some(year) = journal_end_year(&text) {
+            self.files[file].journal_end_year.get_or_insert(year);
             return;
         }
         let decoded = decode(&text);

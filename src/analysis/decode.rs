@@ -51,6 +51,26 @@ pub(crate) fn klog_file_year(line: &str) -> Option<i32> {
         .flatten()
 }
 
+/// Returns the year of the journal's last entry from the line journalctl writes first,
+/// `-- Logs begin at Tue 2025-12-02 08:00:01 CST, end at Thu 2025-12-04 10:00:00 CST. --` (or
+/// `-- Journal begins at …, ends at … --` in newer releases).
+pub(crate) fn journal_end_year(line: &str) -> Option<i32> {
+    if !line.starts_with("-- Logs begin at ") && !line.starts_with("-- Journal begins at ") {
+        return None;
+    }
+    let end = line.find(", end at ").or_else(|| line.find(", ends at "))?;
+    let rest = &line[end..];
+    let bytes = rest.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|i| {
+        let date = rest.get(i..i + 10)?;
+        let shape = date.bytes().enumerate().all(|(j, b)| match j {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+        shape.then(|| date[..4].parse().ok()).flatten()
+    })
+}
+
 /// Returns whether a kubelet message ends by opening a multi-line value, `output=<`.
 pub(crate) fn opens_multi_line(message: &str) -> bool {
     message.trim_end().ends_with("=<")
@@ -106,6 +126,16 @@ mod tests {
             Some(2024)
         );
         assert_eq!(klog_file_year("Log line format: [IWEF]mmdd"), None);
+    }
+
+    #[test]
+    fn decode_journal_range_year() {
+        let old =
+            "-- Logs begin at Tue 2025-12-02 08:00:01 CST, end at Thu 2026-01-04 10:00:00 CST. --";
+        assert_eq!(journal_end_year(old), Some(2026));
+        let new = "-- Journal begins at Mon 2024-01-01 00:00:00 UTC, ends at Wed 2024-12-04 10:00:00 UTC. --";
+        assert_eq!(journal_end_year(new), Some(2024));
+        assert_eq!(journal_end_year("-- Reboot --"), None);
     }
 
     #[test]
