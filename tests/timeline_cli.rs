@@ -333,3 +333,33 @@ fn repeated_lines_count_once_per_second() {
         .count();
     assert_eq!(deletions, 2, "JSON keeps one record per line");
 }
+
+/// A bundle member's long path gives way in the middle of an SVG detail row, so the row's
+/// line number stays on the canvas.
+#[test]
+fn svg_detail_row_shortens_a_long_file_name() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let long = dir
+        .path()
+        .join("sosreport-ip-10-0-12-34.cn-hangzhou.compute.internal-2026-01-01-xk2f9.tar.gz");
+    std::fs::copy("tests/fixtures/bundles/support-bundle.tar.gz", &long).expect("a copy");
+    let out = dir.path().join("ledger.svg");
+    let args = [
+        "--logfile",
+        long.to_str().unwrap(),
+        "--podname",
+        "pay/ledger-1",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    podlife(&args);
+    let svg = std::fs::read_to_string(out).expect("the SVG was written");
+    let row = svg
+        .split("<g class=\"detail-event\">")
+        .nth(1)
+        .and_then(|event| event.split("<text x=\"40\"").nth(1))
+        .expect("a detail row");
+    let summary = &row[row.find('>').unwrap() + 1..row.find("</text>").unwrap()];
+    assert!(summary.contains('…'), "{summary}");
+    assert!(summary.ends_with("messages-20251231.gz:1"), "{summary}");
+}

@@ -8,7 +8,7 @@ use super::aggregate::Second;
 use super::incarnation::{incarnation_of, incarnation_tag};
 use super::lanes::Lanes;
 use super::layout::{layout, Layout, Mark, RowKind};
-use super::svg_header::{counted, header, title_label, write_header};
+use super::svg_header::{counted, header, shorten, title_label, width, write_header};
 use super::svg_lanes::{write_bands, write_node_lane, LANE_STYLE};
 use super::window::Window;
 use crate::analysis::{Analysis, Event, Incarnation, Zone};
@@ -23,6 +23,11 @@ const MONO_STACK: &str =
 
 const MIN_WIDTH: f64 = 1100.0;
 const ROW_HEIGHT: f64 = 16.0;
+/// Where an event's row starts, and the space kept free at the canvas's right edge.
+const DETAIL_X: f64 = 40.0;
+const DETAIL_MARGIN: f64 = 20.0;
+/// The least width a shortened file name keeps, so a row never loses it entirely.
+const MIN_FILE_ROOM: f64 = 120.0;
 /// Raw lines are wrapped at this many characters and shown up to [`MAX_RAW_ROWS`] rows; the
 /// whole line is always in the row's `<title>`.
 const RAW_WRAP: usize = 150;
@@ -326,19 +331,22 @@ fn write_event_rows(
     let pod = info
         .pod_of(event)
         .map_or(String::new(), |key| format!("{key} "));
-    let mut summary = format!(
-        "{}  {}  {}  {pod}[{container}]  {file}:{}",
+    let head = format!(
+        "{}  {}  {}  {pod}[{container}]  ",
         event.time.iso(),
         event.level.label(lang),
         event.label(lang),
-        event.line
     );
+    let mut tail = format!(":{}", event.line);
     if let Some(index) = incarnation_of(incarnations, event) {
-        let _ = write!(summary, "  {}", incarnation_tag(incarnations, index));
+        let _ = write!(tail, "  {}", incarnation_tag(incarnations, index));
     }
+    // A bundle member's path can be long: it gives way, in the middle, to fit the canvas.
+    let room = MIN_WIDTH - DETAIL_X - DETAIL_MARGIN - width(&head) - width(&tail);
+    let summary = format!("{head}{}{tail}", shorten(file, room.max(MIN_FILE_ROOM)));
     let _ = write!(
         svg,
-        r#"<g class="detail-event"><title>{}</title><circle cx="30" cy="{:.1}" r="4" fill="{}" class="dot"/><text x="40" y="{y:.1}">{}</text>"#,
+        r#"<g class="detail-event"><title>{}</title><circle cx="30" cy="{:.1}" r="4" fill="{}" class="dot"/><text x="{DETAIL_X}" y="{y:.1}">{}</text>"#,
         escape(&event.text),
         y - 4.0,
         event.level.colour(),

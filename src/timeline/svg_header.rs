@@ -230,7 +230,7 @@ fn wrap_fact(fact: &Fact, room: f64, scale: f64) -> Vec<(f64, String)> {
 }
 
 /// Returns `text`, or its start and end around a `…` when it is wider than `room`.
-fn shorten(text: &str, room: f64) -> String {
+pub(super) fn shorten(text: &str, room: f64) -> String {
     if width(text) <= room {
         return text.to_string();
     }
@@ -252,7 +252,8 @@ fn shorten(text: &str, room: f64) -> String {
     "…".to_string()
 }
 
-fn width(text: &str) -> f64 {
+/// Estimates the width of `text` in the export's 12 px font.
+pub(super) fn width(text: &str) -> f64 {
     text_width(text, 7.0, 12.5)
 }
 
