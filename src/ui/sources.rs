@@ -100,12 +100,25 @@ fn FileList(state: State) -> impl IntoView {
                     files()
                         .into_iter()
                         .enumerate()
+                        .filter(|(_, file)| !crate::analysis::is_skipped(file))
                         .map(|(index, file)| view! { <FileItem state=state index=index file=file /> })
                         .collect_view()
                 }}
+                {move || skipped_rows(&files(), lang.get())}
             </ul>
         </Show>
     }
+}
+
+/// Writes one row per bundle for its members that hold no kubelet line, in place of a row each.
+fn skipped_rows(files: &[FileSummary], lang: crate::i18n::Lang) -> impl IntoView {
+    crate::analysis::skipped_members(files)
+        .into_iter()
+        .map(|(bundle, members)| {
+            let text = crate::analysis::skipped_members_message(bundle, &members, lang);
+            view! { <li class="muted small" data-testid="file-skipped">{text}</li> }
+        })
+        .collect_view()
 }
 
 #[component]
