@@ -159,7 +159,7 @@ fn label_override_shows_in_text_and_svg() {
     assert!(svg.status.success(), "{}", stderr(&svg));
     let svg = std::fs::read_to_string(&svg_path).unwrap();
 
-    assert!(stdout(&text).contains("Warning  Health check failed\n"));
+    assert!(stdout(&text).contains("Warning  Health check failed [liveness]\n"));
     assert!(!stdout(&text).contains("Liveness probe failed"));
     assert!(stdout(&text_zh).contains("健康检查失败"));
     assert!(svg.contains(">Health check failed</text>"));

@@ -72,7 +72,7 @@ pub fn write_text_timeline(
             out,
             "{}  {level}  {source}{incarnation}{}",
             second.time.format("%Y-%m-%d %H:%M:%S"),
-            second.labels(lang).join(separator)
+            second.labels_with_containers(lang).join(separator)
         )?;
     }
     Ok(())

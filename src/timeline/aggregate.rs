@@ -63,6 +63,33 @@ impl Second<'_> {
     }
 }
 
+impl Second<'_> {
+    /// Returns one label per kind followed by the containers it happened to, for a terminal
+    /// row: `Container started [app, sidecar]`. A pod-level moment has no brackets.
+    pub fn labels_with_containers(&self, lang: Lang) -> Vec<String> {
+        self.kinds
+            .iter()
+            .map(|&(kind, _)| {
+                let of_kind = self.events.iter().filter(|event| event.kind == kind);
+                let label = of_kind
+                    .clone()
+                    .next()
+                    .map_or(kind.label(lang), |event| event.label(lang));
+                let mut containers: Vec<&str> = Vec::new();
+                for name in of_kind.filter_map(|event| event.container.as_deref()) {
+                    if !containers.contains(&name) {
+                        containers.push(name);
+                    }
+                }
+                match containers.is_empty() {
+                    true => label.to_string(),
+                    false => format!("{label} [{}]", containers.join(", ")),
+                }
+            })
+            .collect()
+    }
+}
+
 /// Splits a second into one second per pod, in the order each pod first appears in it. A node
 /// second, whose events name no pod, stays whole.
 pub fn split_by_pod<'a>(second: &Second<'a>) -> Vec<Second<'a>> {
