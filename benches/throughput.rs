@@ -1,0 +1,283 @@
+//! Compares the throughput of the podlife CLI with a literal scan and with a Python grep loop,
+//! on one log file:
+//!
+//! ```text
+//! cargo bench --bench throughput -- --file /tmp/node-1g.log [--runs 3] [--python-mib 100]
+//!     [--baseline PATH]
+//! ```
+//!
+//! - podlife: the release `podlife --list-pods`, which indexes every pod. Its peak RSS comes
+//!   from `/usr/bin/time -f %M`.
+//! - ripgrep: `rg -c -F -f LITERALS`, where LITERALS contains the literal of every built-in rule,
+//!   the same strings as podlife's prefilter. It is the near-limit reference.
+//! - Python: the `--parse-only` loop of the grep script given by `--baseline`, which follows one
+//!   pod. It runs on the first `--python-mib` MiB only, and its MB/s is taken as that of the
+//!   whole file.
+//!
+//! The file is read once before the runs so that every tool reads it from the page cache.
+//! Each tool's figure is the best of `--runs` runs; nothing is asserted.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+struct Options {
+    file: PathBuf,
+    runs: u32,
+    python_mib: u64,
+    baseline: PathBuf,
+}
+
+/// Best time of a tool and what it printed.
+struct Measure {
+    seconds: f64,
+    bytes: u64,
+    output: String,
+}
+
+impl Measure {
+    fn mb_per_second(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.seconds
+    }
+}
+
+fn main() -> ExitCode {
+    let options = match parse_args(std::env::args().skip(1)) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("throughput: {message}");
+            eprintln!(
+                "usage: cargo bench --bench throughput -- --file LOG [--runs N] \
+                 [--python-mib MIB] [--baseline grep_baseline.py]"
+            );
+            return ExitCode::from(1);
+        }
+    };
+    match run(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("throughput: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
+    let mut file = None;
+    let mut runs = 3;
+    let mut python_mib = 100;
+    let mut baseline =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/baseline/grep_baseline.py");
+    while let Some(flag) = args.next() {
+        // `cargo bench` passes `--bench` to every harness-less target.
+        if flag == "--bench" {
+            continue;
+        }
+        let value = args
+            .next()
+            .ok_or_else(|| format!("missing value after {flag}"))?;
+        let number = |value: &str| {
+            value
+                .parse::<u64>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| format!("invalid {flag} {value:?}: expected a positive integer"))
+        };
+        match flag.as_str() {
+            "--file" => file = Some(PathBuf::from(value)),
+            "--runs" => runs = number(&value)? as u32,
+            "--python-mib" => python_mib = number(&value)?,
+            "--baseline" => baseline = PathBuf::from(value),
+            _ => return Err(format!("unknown option {flag}")),
+        }
+    }
+    Ok(Options {
+        file: file.ok_or("missing --file")?,
+        runs,
+        python_mib,
+        baseline,
+    })
+}
+
+fn run(options: &Options) -> io::Result<()> {
+    let size = std::fs::metadata(&options.file)?.len();
+    let warm = Instant::now();
+    io::copy(&mut File::open(&options.file)?, &mut io::sink())?;
+    let mb = size as f64 / 1e6;
+    let warm = warm.elapsed().as_secs_f64();
+    println!("file: {} ({mb:.0} MB)", options.file.display());
+    println!("page-cache read: {:.0} MB/s", mb / warm);
+
+    let temp = tempfile::tempdir()?;
+    let rss_path = temp.path().join("rss");
+    let podlife = best_of(options.runs, size, || {
+        let mut command = Command::new("/usr/bin/time");
+        command.arg("-f").arg("%M").arg("-o").arg(&rss_path);
+        command.arg(env!("CARGO_BIN_EXE_podlife"));
+        command
+            .arg("--logfile")
+            .arg(&options.file)
+            .arg("--list-pods");
+        command
+    })?;
+    let rss_kib: u64 = std::fs::read_to_string(&rss_path)?
+        .trim()
+        .parse()
+        .unwrap_or(0);
+    let pods = podlife.output.lines().count().saturating_sub(1);
+    report("podlife --list-pods", &podlife, &format!("{pods} pods"));
+    println!("  peak RSS: {:.1} MiB", rss_kib as f64 / 1024.0);
+
+    let literals = temp.path().join("literals.txt");
+    write_literals(&literals)?;
+    let rg = best_of(options.runs, size, || {
+        let mut command = Command::new("rg");
+        command
+            .args(["-c", "-F", "-f"])
+            .arg(&literals)
+            .arg(&options.file);
+        command
+    })?;
+    report(
+        "rg -c -F -f literals",
+        &rg,
+        &format!("{} lines", rg.output.trim()),
+    );
+
+    let python = run_python(options, temp.path(), size)?;
+    println!();
+    println!(
+        "podlife / rg: {:.2}",
+        podlife.mb_per_second() / rg.mb_per_second()
+    );
+    if let Some(python) = python {
+        println!(
+            "podlife / python: {:.1}",
+            podlife.mb_per_second() / python.mb_per_second()
+        );
+    }
+    Ok(())
+}
+
+/// Writes the literal of every built-in rule, one per line, as `rg -f` reads them.
+fn write_literals(path: &Path) -> io::Result<()> {
+    let rules = podlife::rules::RuleSet::builtin();
+    let mut literals: Vec<&str> = rules
+        .source()
+        .rules
+        .iter()
+        .filter_map(|rule| rule.literal.as_deref().or(rule.message.as_deref()))
+        .filter(|literal| !literal.is_empty())
+        .collect();
+    literals.sort_unstable();
+    literals.dedup();
+    let mut out = File::create(path)?;
+    for literal in &literals {
+        writeln!(out, "{literal}")?;
+    }
+    println!("rule literals: {}", literals.len());
+    Ok(())
+}
+
+/// Runs the Python baseline on the first `--python-mib` MiB, following the first pod podlife
+/// lists there. Returns `None`, after printing why, when the script is missing or the slice has
+/// no pod.
+fn run_python(options: &Options, temp: &Path, size: u64) -> io::Result<Option<Measure>> {
+    if !options.baseline.is_file() {
+        println!("python: skipped, {} not found", options.baseline.display());
+        return Ok(None);
+    }
+    let slice = temp.join("slice.log");
+    let slice_bytes = write_slice(&options.file, &slice, options.python_mib << 20)?;
+    let listed = measure(1, || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_podlife"));
+        command.arg("--logfile").arg(&slice).arg("--list-pods");
+        command
+    })?;
+    let Some(pod) = first_pod_name(&listed.output) else {
+        println!("python: skipped, podlife finds no pod in the slice");
+        return Ok(None);
+    };
+    let python = measure(slice_bytes, || {
+        let mut command = Command::new("python3");
+        command.arg(&options.baseline).args(["--podname", &pod]);
+        command.arg("--logfile").arg(&slice);
+        command.args([
+            "--eventlevel",
+            "Info,Normal,Warning,Error,Fatal",
+            "--parse-only",
+        ]);
+        command
+    })?;
+    let note = format!(
+        "pod {pod}, {:.0} MB slice of {:.0} MB",
+        slice_bytes as f64 / 1e6,
+        size as f64 / 1e6
+    );
+    report("python grep_baseline.py", &python, &note);
+    Ok(Some(python))
+}
+
+/// Copies the first `limit` bytes of `from`, cut after the last whole line, and returns the
+/// number of bytes copied.
+fn write_slice(from: &Path, to: &Path, limit: u64) -> io::Result<u64> {
+    let mut head = Vec::new();
+    File::open(from)?.take(limit).read_to_end(&mut head)?;
+    if let Some(end) = head.iter().rposition(|&b| b == b'\n') {
+        head.truncate(end + 1);
+    }
+    std::fs::write(to, &head)?;
+    Ok(head.len() as u64)
+}
+
+/// Returns the name part of the first pod in `podlife --list-pods` output.
+fn first_pod_name(listing: &str) -> Option<String> {
+    let row = BufReader::new(listing.as_bytes()).lines().nth(1)?.ok()?;
+    let pod = row.split_whitespace().next()?;
+    Some(pod.rsplit('/').next()?.to_string())
+}
+
+fn best_of(runs: u32, bytes: u64, command: impl Fn() -> Command) -> io::Result<Measure> {
+    let mut best: Option<Measure> = None;
+    for _ in 0..runs {
+        let measure = measure(bytes, &command)?;
+        if best
+            .as_ref()
+            .is_none_or(|best| measure.seconds < best.seconds)
+        {
+            best = Some(measure);
+        }
+    }
+    Ok(best.expect("runs is at least 1"))
+}
+
+/// Runs a command once and times it. A non-zero exit status is an error.
+fn measure(bytes: u64, command: impl Fn() -> Command) -> io::Result<Measure> {
+    let mut command = command();
+    command.stdin(Stdio::null());
+    let started = Instant::now();
+    let output = command.output()?;
+    let elapsed: Duration = started.elapsed();
+    if !output.status.success() {
+        return Err(io::Error::other(format!(
+            "{command:?} failed with {}: {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
+    }
+    Ok(Measure {
+        seconds: elapsed.as_secs_f64(),
+        bytes,
+        output: String::from_utf8_lossy(&output.stdout).into_owned(),
+    })
+}
+
+fn report(tool: &str, measure: &Measure, note: &str) {
+    println!(
+        "{tool}: {:.0} MB/s ({:.2} s, {note})",
+        measure.mb_per_second(),
+        measure.seconds
+    );
+}
