@@ -80,7 +80,8 @@ impl Clock {
         write!(out, ".{:06} {pid:>7} {source}] ", self.micros)
     }
 
-    /// Writes an RFC 3339 time with nanoseconds, as containerd logs it.
+    /// Writes an RFC 3339 time with nine fractional digits, as containerd logs it. The last
+    /// three digits are filler, because the clock counts microseconds.
     pub fn iso(&self, out: &mut Vec<u8>) -> io::Result<()> {
         out.extend_from_slice(&self.iso);
         write!(out, ".{:06}{:03}Z", self.micros, self.micros % 997)
