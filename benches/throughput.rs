@@ -143,7 +143,7 @@ fn run(options: &Options) -> io::Result<()> {
     report(
         "rg -c -F -f literals",
         &rg,
-        &format!("{} lines", rg.output.trim()),
+        &format!("{} lines", rg.output.trim().parse::<u64>().unwrap_or(0)),
     );
 
     let python = run_python(options, temp.path(), size)?;
@@ -253,14 +253,16 @@ fn best_of(runs: u32, bytes: u64, command: impl Fn() -> Command) -> io::Result<M
     Ok(best.expect("runs is at least 1"))
 }
 
-/// Runs a command once and times it. A non-zero exit status is an error.
+/// Runs a command once and times it. A non-zero exit status is an error, except 1 with empty
+/// standard error, which is how grep and rg report that no line matched.
 fn measure(bytes: u64, command: impl Fn() -> Command) -> io::Result<Measure> {
     let mut command = command();
     command.stdin(Stdio::null());
     let started = Instant::now();
     let output = command.output()?;
     let elapsed: Duration = started.elapsed();
-    if !output.status.success() {
+    let no_match = output.status.code() == Some(1) && output.stderr.is_empty();
+    if !output.status.success() && !no_match {
         return Err(io::Error::other(format!(
             "{command:?} failed with {}: {}",
             output.status,
