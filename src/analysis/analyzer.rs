@@ -10,7 +10,7 @@ use super::model::{Analysis, InputIssue, YearFrom};
 use super::zone::{VerbosityCounter, ZoneVotes};
 use crate::input::jsonlog::{is_kubelet_json, parse_kubelet_json};
 use crate::input::logfmt::parse_logfmt;
-use crate::input::{parse_klog_header, LineSplitter, RawLine, MAX_LINE_BYTES};
+use crate::input::{parse_klog_header, KlogHeader, LineSplitter, RawLine, MAX_LINE_BYTES};
 use crate::kind::{EventKind, Scope};
 use crate::message::{parse_pod_ref, PodRef, Structured};
 use crate::rules::{Hit, PodsMode, RuleSet, Source};
@@ -144,6 +144,19 @@ struct Record<'a> {
     message: &'a str,
     /// The line (or the lines of a glued record) as written.
     text: &'a str,
+}
+
+impl<'a> Record<'a> {
+    /// A kubelet klog record: its header's stamp and time, and the message after the header.
+    fn kubelet(klog: &KlogHeader<'a>, message: &'a str, text: &'a str) -> Record<'a> {
+        Record {
+            source: Source::Kubelet,
+            inner: Some(klog.stamp),
+            klog_time: Some(klog.time_text),
+            message,
+            text,
+        }
+    }
 }
 
 /// A kubelet record whose multi-line value is still being read.
@@ -339,14 +352,7 @@ impl Analyzer {
                 });
                 return;
             }
-            let record = Record {
-                source: Source::Kubelet,
-                inner: Some(klog.stamp),
-                klog_time: Some(klog.time_text),
-                message,
-                text,
-            };
-            return self.process_record(place, record);
+            return self.process_record(place, Record::kubelet(&klog, message, text));
         }
         if is_kubelet_json(body) {
             if let Some(json) = parse_kubelet_json(body) {
@@ -409,13 +415,7 @@ impl Analyzer {
         let Some((klog, message)) = parse_klog_header(&pending.body) else {
             return;
         };
-        let record = Record {
-            source: Source::Kubelet,
-            inner: Some(klog.stamp),
-            klog_time: Some(klog.time_text),
-            message,
-            text: &pending.text,
-        };
+        let record = Record::kubelet(&klog, message, &pending.text);
         self.process_record(pending.place, record);
     }
 

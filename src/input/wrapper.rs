@@ -104,8 +104,13 @@ fn parse_traditional_stamp(line: &str) -> Option<(Stamp, &str)> {
     let rest = line.get(3..)?.strip_prefix(' ')?;
     let rest = rest.strip_prefix(' ').unwrap_or(rest);
     let (day, rest) = parse_number(rest, 1, 2)?;
-    let rest = rest.strip_prefix(' ')?;
-    let (hour, minute, second, nanos, precision, rest) = parse_clock(rest)?;
+    parse_local_clock(month, day, rest.strip_prefix(' ')?)
+}
+
+/// Parses ` hh:mm:ss[.f…] ` after a month and day, giving a stamp with no year and no zone and
+/// the text after the following space.
+fn parse_local_clock(month: u32, day: u32, text: &str) -> Option<(Stamp, &str)> {
+    let (hour, minute, second, nanos, precision, rest) = parse_clock(text)?;
     let rest = rest.strip_prefix(' ')?;
     let stamp = Stamp {
         year: None,
@@ -131,21 +136,7 @@ fn parse_chinese_stamp(line: &str) -> Option<(Stamp, &str)> {
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
     }
-    let rest = rest.strip_prefix(' ')?;
-    let (hour, minute, second, nanos, precision, rest) = parse_clock(rest)?;
-    let rest = rest.strip_prefix(' ')?;
-    let stamp = Stamp {
-        year: None,
-        month,
-        day,
-        hour,
-        minute,
-        second,
-        nanos,
-        precision,
-        offset: None,
-    };
-    Some((stamp, rest))
+    parse_local_clock(month, day, rest.strip_prefix(' ')?)
 }
 
 /// Parses a whole RFC 3339 time, `yyyy-mm-ddThh:mm:ss[.f…][Z|±hh:mm]`, as containerd writes it.
