@@ -4,9 +4,8 @@
 use super::i18n::{counted, fill, Msg};
 use super::model::MarkFacts;
 use super::state::State;
-use super::timeline::row_class;
+use super::timeline::{mark_choice, row_class};
 use crate::timeline::{Layout, NodeLane, NodeMark};
-use leptos::ev;
 use leptos::prelude::*;
 
 /// Draws one shaded band per run of marks of one incarnation, with its number and UID.
@@ -62,27 +61,7 @@ fn NodeMarkView(state: State, node: NodeMark, facts: MarkFacts, lane_y: f64) -> 
     let MarkFacts { iso, count } = facts;
     let diamond = node.diamond(lane_y);
     let NodeMark { mark, labelled } = node;
-    let open = {
-        let iso = iso.clone();
-        move || {
-            state
-                .open
-                .with(|open| open.as_deref() == Some(iso.as_str()))
-        }
-    };
-    let choose = {
-        let iso = iso.clone();
-        move || state.open.set(Some(iso.clone()))
-    };
-    let on_key = {
-        let choose = choose.clone();
-        move |ev: ev::KeyboardEvent| {
-            if ev.key() == "Enter" || ev.key() == " " {
-                ev.prevent_default();
-                choose();
-            }
-        }
-    };
+    let (open, choose, on_key) = mark_choice(state, &iso);
     let label = {
         let time = mark.time_label.clone();
         move || {

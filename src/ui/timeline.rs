@@ -186,11 +186,18 @@ fn MarkLayer(state: State, layout: Layout, facts: Vec<MarkFacts>) -> impl IntoVi
         .collect_view()
 }
 
-#[component]
-fn MarkDot(state: State, mark: Mark, facts: MarkFacts, axis_y: f64) -> impl IntoView {
-    let MarkFacts { iso, count } = facts;
+/// Returns what a mark of second `iso` needs to open its details: whether they are open, a
+/// click handler, and a key handler for Enter and Space.
+pub(super) fn mark_choice(
+    state: State,
+    iso: &str,
+) -> (
+    impl Fn() -> bool + Clone + 'static,
+    impl Fn() + Clone + 'static,
+    impl Fn(ev::KeyboardEvent) + Clone + 'static,
+) {
     let open = {
-        let iso = iso.clone();
+        let iso = iso.to_string();
         move || {
             state
                 .open
@@ -198,7 +205,7 @@ fn MarkDot(state: State, mark: Mark, facts: MarkFacts, axis_y: f64) -> impl Into
         }
     };
     let choose = {
-        let iso = iso.clone();
+        let iso = iso.to_string();
         move || state.open.set(Some(iso.clone()))
     };
     let on_key = {
@@ -210,6 +217,13 @@ fn MarkDot(state: State, mark: Mark, facts: MarkFacts, axis_y: f64) -> impl Into
             }
         }
     };
+    (open, choose, on_key)
+}
+
+#[component]
+fn MarkDot(state: State, mark: Mark, facts: MarkFacts, axis_y: f64) -> impl IntoView {
+    let MarkFacts { iso, count } = facts;
+    let (open, choose, on_key) = mark_choice(state, &iso);
     let label = {
         let time = mark.time_label.clone();
         move || {
