@@ -19,27 +19,26 @@ pub fn skipped_members_message(bundle: &str, members: &[&str], lang: Lang) -> St
     let named: Vec<String> = members.iter().take(NAMED_MEMBERS).map(inside).collect();
     let rest = members.len().saturating_sub(NAMED_MEMBERS);
     let count = members.len();
-    match (lang, rest) {
-        (Lang::En, 0) if count == 1 => format!(
-            "{bundle}: 1 member with no kubelet line was skipped: {}.",
-            named.join(", ")
-        ),
-        (Lang::En, 0) => format!(
-            "{bundle}: {count} members with no kubelet line were skipped: {}.",
-            named.join(", ")
-        ),
-        (Lang::En, _) => format!(
-            "{bundle}: {count} members with no kubelet line were skipped: {} and {rest} more.",
-            named.join(", ")
-        ),
-        (Lang::ZhCn, 0) => format!(
-            "{bundle}：跳过了 {count} 个没有 kubelet 日志行的文件：{}。",
-            named.join("、")
-        ),
-        (Lang::ZhCn, _) => format!(
-            "{bundle}：跳过了 {count} 个没有 kubelet 日志行的文件：{} 等（另有 {rest} 个）。",
-            named.join("、")
-        ),
+    match lang {
+        Lang::En => {
+            let mut list = named.join(", ");
+            if rest > 0 {
+                list.push_str(&format!(" and {rest} more"));
+            }
+            let (noun, verb) = if count == 1 {
+                ("member", "was")
+            } else {
+                ("members", "were")
+            };
+            format!("{bundle}: {count} {noun} with no kubelet line {verb} skipped: {list}.")
+        }
+        Lang::ZhCn => {
+            let mut list = named.join("、");
+            if rest > 0 {
+                list.push_str(&format!(" 等（另有 {rest} 个）"));
+            }
+            format!("{bundle}：跳过了 {count} 个没有 kubelet 日志行的文件：{list}。")
+        }
     }
 }
 
