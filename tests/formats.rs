@@ -1,7 +1,7 @@
-//! Input forms and their traps: journal export and kubelet JSON records,
-//! Chinese-locale and pasted stamps, journal separators, multi-line values glued across
-//! prefixed lines, kernel and containerd lines that name a pod only by UID or ID, incarnations,
-//! and one time axis across files written in different zones.
+//! Input forms and their traps. The tests cover journal export and kubelet JSON records,
+//! Chinese-locale and pasted stamps, journal separators, and multi-line values glued across
+//! prefixed lines. They also cover kernel and containerd lines that name a pod only by UID or
+//! ID, incarnations, and one time axis across files written in different zones.
 
 mod common;
 

@@ -630,8 +630,8 @@ fn fields_of(message: &str) -> (String, BTreeMap<String, String>) {
     (parsed.message.into_owned(), fields)
 }
 
-/// The JSON-logging fixture was made from the 1.28+ fixture: record by record, the two must
-/// say the same, so an edit to one cannot leave the other behind.
+/// The JSON-logging fixture was made from the 1.28+ fixture. The two must match record by
+/// record, so an edit to one cannot leave the other behind.
 #[test]
 fn json_logging_fixture_mirrors_the_1_28_fixture() {
     let text = load(GENERATIONS[6]).text;

@@ -421,8 +421,8 @@ fn case_18_journal_json_multiline_probe() {
     run_case("18-journal-json-multiline-probe", Mode::Lenient);
 }
 
-/// The probe output's continuation entries are glued onto the probe failure: one event whose
-/// text holds all four entries, and no event of their own.
+/// The probe output's continuation entries are glued onto the probe failure. The result is one
+/// event whose text contains all four entries, and the entries get no event of their own.
 #[test]
 fn case_18_continuations_are_glued() {
     let (expected, input) = load("18-journal-json-multiline-probe");

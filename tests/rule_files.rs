@@ -175,7 +175,7 @@ fn run_with_rules(document: &str) -> Output {
     probe_demo(&["--rules", path.to_str().unwrap(), "--format", "json"])
 }
 
-/// A document with a valid first rule and `bad` as its second rule.
+/// Builds a document with a valid first rule and `bad` as its second rule.
 fn second_rule(bad: Value) -> String {
     let good = json!({"id": "probe", "kind": "LivenessProbeFailed", "message": "Probe failed"});
     json!({"version": 1, "rules": [good, bad]}).to_string()

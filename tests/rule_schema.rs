@@ -128,14 +128,14 @@ fn exported_table_is_valid_and_reads_back() {
     assert_eq!(read_back.source(), RuleSet::builtin().source());
 }
 
-/// A valid rule with one field replaced or added.
+/// Builds a valid rule with one field replaced or added.
 fn rule_with(field: &str, value: Value) -> Value {
     let mut rule = json!({"id": "probe", "kind": "ContainerDied", "message": "Probe failed"});
     rule[field] = value;
     json!({"version": 1, "rules": [rule]})
 }
 
-/// A valid rule with one field removed.
+/// Builds a valid rule with one field removed.
 fn rule_without(field: &str) -> Value {
     let mut document = rule_with("literal", json!("Probe failed"));
     document["rules"][0].as_object_mut().unwrap().remove(field);

@@ -116,7 +116,7 @@ pub(crate) struct FileState {
     /// The New Year steps before, and the year of, the first line whose writer's stamp has no
     /// year but whose program's stamp has one (containerd in syslog).
     stamped_year: Option<(u32, i32)>,
-    /// What the file's lines show about the zone of its node.
+    /// The votes that the file's lines give for the zone of its node.
     pub zone: ZoneVotes,
     /// The bundle the file is a member of.
     pub bundle: Option<String>,
@@ -126,7 +126,7 @@ pub(crate) struct FileState {
     pending: Option<Pending>,
 }
 
-/// Where a line is in its file, and the stamp its writer gave it.
+/// The position of a line in its file, and the stamp that its writer gave it.
 #[derive(Debug, Clone, Copy)]
 struct Place {
     file: usize,
@@ -147,7 +147,8 @@ struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
-    /// A kubelet klog record: its header's stamp and time, and the message after the header.
+    /// Builds a kubelet klog record from its header's stamp and time and the message after the
+    /// header.
     fn kubelet(klog: &KlogHeader<'a>, message: &'a str, text: &'a str) -> Record<'a> {
         Record {
             source: Source::Kubelet,
@@ -316,14 +317,14 @@ impl Analyzer {
         }
         let decoded = decode(&text);
         // A journal entry is shown as its message: the other fields are the journal's own.
-        let shown: &str = if decoded.journal {
+        let display_text: &str = if decoded.journal {
             &decoded.body
         } else {
             &text
         };
         if self.files[file].pending.is_some() {
             if let Some(part) = continuation(&decoded.body) {
-                self.continue_pending(file, part, shown);
+                self.continue_pending(file, part, display_text);
                 return;
             }
             self.flush_pending(file);
@@ -338,7 +339,7 @@ impl Analyzer {
             offset: raw.offset,
             outer: decoded.stamp,
         };
-        self.process_body(place, &decoded.tag, &decoded.body, shown);
+        self.process_body(place, &decoded.tag, &decoded.body, display_text);
     }
 
     /// Reads a program's text: a kubelet klog or JSON record, a containerd line or a kernel line.
@@ -406,8 +407,8 @@ impl Analyzer {
         }
     }
 
-    /// Reads the multi-line record being glued as it stands. A record whose closing ` >` never
-    /// came ends at the last line that continued it.
+    /// Reads the multi-line record being glued in its current state. A record whose closing
+    /// ` >` never came ends at the last line that continued it.
     fn flush_pending(&mut self, file: usize) {
         let Some(pending) = self.files[file].pending.take() else {
             return;
@@ -556,8 +557,8 @@ impl Analyzer {
         self.files[file.0].noted.push(issue);
     }
 
-    /// Marks a file as a member of the bundle `bundle`: if it holds no kubelet line, it is
-    /// reported as skipped rather than as a wrong choice of file.
+    /// Marks a file as a member of the bundle `bundle`. If the file contains no kubelet line,
+    /// it is then reported as skipped rather than as a wrong choice of file.
     pub fn mark_bundle_member(&mut self, file: FileId, bundle: &str) {
         self.files[file.0].bundle = Some(bundle.to_string());
     }

@@ -40,9 +40,10 @@ pub(crate) fn split_incarnations(pods: &mut [PodSummary], events: &mut [Event]) 
     }
 }
 
-/// Returns the incarnation an event without a UID belongs to: the one whose span holds it;
-/// between two spans, the next one for the moments that begin a life (an ADD comes before any
-/// line names the new UID), else the one before; outside every span, the nearest.
+/// Returns the incarnation an event without a UID belongs to, which is the one whose span
+/// contains it. Between two spans, it is the next one for the moments that begin a life, because
+/// an ADD comes before any line names the new UID, and otherwise the one before. Outside every
+/// span, it is the nearest.
 fn incarnation_at<'a>(lives: &'a [Incarnation], event: &Event) -> Option<&'a Incarnation> {
     let time = event.time;
     let begun = lives

@@ -109,11 +109,12 @@ pub enum Zone {
     /// a local time and a UTC time or offset.
     Node { seconds: i32 },
     /// Times in a zone this many seconds east of UTC that the stamps state, with no line that
-    /// shows the node's own clock; or UTC when the files come from nodes in different zones.
+    /// shows the node's own clock. The zone is UTC when the files come from nodes in different
+    /// zones.
     Offset { seconds: i32 },
 }
 
-/// Which kubelet verbosity the line classes present point to. Most lifecycle lines need
+/// The kubelet verbosity that the line classes present point to. Most lifecycle lines need
 /// `--v=2` or `--v=3`, so a quiet stretch in a low-verbosity log is not proof of a quiet pod.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Verbosity {
@@ -127,8 +128,9 @@ pub struct Verbosity {
 }
 
 impl Verbosity {
-    /// The lowest `--v` level consistent with the lines present, when it is below 3 (the level
-    /// at which the timeline is complete); `None` with no kubelet lines or a level of 3 or more.
+    /// Returns the lowest `--v` level consistent with the lines present, when it is below 3,
+    /// the level at which the timeline is complete. Returns `None` with no kubelet lines or a
+    /// level of 3 or more.
     pub fn shortfall(&self) -> Option<u8> {
         if self.kubelet_lines == 0 || self.v3_lines > 0 {
             None
@@ -171,7 +173,7 @@ pub enum InputIssue {
     NotAFile { link_target: Option<String> },
 }
 
-/// Where the year of a file's last line came from.
+/// The source of the year of a file's last line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum YearFrom {

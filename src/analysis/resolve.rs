@@ -238,7 +238,7 @@ fn to_event(
 }
 
 /// Orders events by time, then by file and line: lines of one second keep their order unless
-/// their fractions of a second say otherwise (grep outputs pasted one after another).
+/// their fractions of a second order them otherwise (grep outputs pasted one after another).
 fn sort_events(events: &mut [(Event, &RawEvent)]) {
     events.sort_by(|(a, _), (b, _)| {
         (a.time.local, a.file, a.line).cmp(&(b.time.local, b.file, b.line))
@@ -376,7 +376,7 @@ fn file_summary(file: &FileState, year: i32, year_from: YearFrom) -> FileSummary
     if file.bundle.is_some() && file.kubelet_lines == 0 && file.noted.is_empty() && !compressed {
         issues.push(InputIssue::SkippedMember);
     } else if file.bytes == 0 {
-        // A noted issue, such as a damaged archive, already says why nothing was read.
+        // A noted issue, such as a damaged archive, already reports why nothing was read.
         if file.noted.is_empty() {
             issues.push(InputIssue::Empty);
         }

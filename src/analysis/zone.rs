@@ -1,4 +1,4 @@
-//! What the lines tell about the node beyond single events: the node's zone, from lines that
+//! Facts that the lines show about the node beyond single events: the node's zone, from lines that
 //! carry both a local and an absolute time, and the kubelet's verbosity, from the classes of
 //! lines present.
 
@@ -51,20 +51,20 @@ impl ZoneVotes {
 
     /// Returns the node's offset, when lines show it: the one most lines agree on.
     pub fn node_offset(&self) -> Option<i32> {
-        most(&self.votes)
+        most_voted(&self.votes)
     }
 }
 
-fn most(votes: &BTreeMap<i32, u64>) -> Option<i32> {
+fn most_voted(votes: &BTreeMap<i32, u64>) -> Option<i32> {
     votes
         .iter()
         .max_by_key(|(_, &count)| count)
         .map(|(&seconds, _)| seconds)
 }
 
-/// Returns the zone of the timeline for files with these votes: the node's when every file
-/// that shows a node offset shows the same; UTC when they differ (logs of several nodes);
-/// else the zone the stamps state; else the logs' own clock.
+/// Returns the zone of the timeline for files with these votes. It is the node's zone when
+/// every file that shows a node offset shows the same one, and UTC when they differ, as in logs
+/// of several nodes. Otherwise it is the zone that the stamps state, or else the logs' own clock.
 pub(crate) fn timeline_zone<'a>(files: impl Iterator<Item = &'a ZoneVotes> + Clone) -> Zone {
     let mut nodes: Vec<i32> = files.clone().filter_map(ZoneVotes::node_offset).collect();
     nodes.sort_unstable();
@@ -80,7 +80,7 @@ pub(crate) fn timeline_zone<'a>(files: impl Iterator<Item = &'a ZoneVotes> + Clo
             *stated.entry(offset).or_default() += count;
         }
     }
-    match most(&stated) {
+    match most_voted(&stated) {
         Some(seconds) => Zone::Offset { seconds },
         None => Zone::AsWritten,
     }

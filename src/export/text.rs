@@ -10,7 +10,7 @@ use crate::level::Level;
 use crate::timeline::{incarnations_in, split_by_pod, Second};
 use std::io::{self, Write};
 
-/// What a text timeline lists.
+/// The contents of a text timeline: pod seconds, node seconds, incarnations and pod names.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TextTimeline<'s, 'a> {
     /// The pods' seconds, in time order.

@@ -52,7 +52,7 @@ fn parse_wrapped(line: &str) -> Option<Wrapped<'_>> {
     })
 }
 
-/// The longest grep `file:` prefix taken as pasted text.
+/// The maximum length, in bytes, of a grep `file:` prefix taken as pasted text.
 const MAX_PASTED_NAME: usize = 128;
 
 /// Returns the length of text a person may have put before a log line: list bullets and

@@ -1,6 +1,6 @@
-//! Which events a pod's timeline shows: the pod's own, and the node events that belong with
-//! them. The page, the SVG export and the CLI all take their events from here, so they agree on
-//! which node events a pod's timeline includes.
+//! Selection of the events that a pod's timeline shows: the pod's own, and the node events
+//! that belong with them. The page, the SVG export and the CLI all take their events from
+//! here, so they agree on which node events a pod's timeline includes.
 
 use crate::analysis::{Analysis, Event};
 use crate::level::LevelSet;
@@ -13,7 +13,7 @@ use chrono::Duration;
 pub const NODE_LEAD_SECONDS: i64 = 10 * 60;
 
 /// How long after a pod's last event a node event still belongs with its timeline, in seconds.
-/// A pod often goes quiet because its node failed, and the node's own lines come later: the
+/// A pod often goes quiet because its node failed, and the node's own lines come later. The
 /// kubelet reports PLEG as unhealthy only after 3 minutes without a relist, and the node turns
 /// not ready or the kubelet restarts minutes after that. This reach keeps those, without
 /// pulling in node events of hours later that have nothing to do with the pod.
@@ -85,7 +85,8 @@ mod tests {
     use crate::kind::EventKind;
     use crate::rules::RuleSet;
 
-    /// A pod with lines from 10:00:00 to 10:05:00 and node lines before, around and long after.
+    /// Builds an analysis of a pod with lines from 10:00:00 to 10:05:00 and node lines before,
+    /// around and long after.
     fn analysis() -> Analysis {
         let pod = |time: &str, message: &str| {
             format!("Jun  3 {time} n kubelet[1]: I0603 {time}.000001       1 k.go:1] {message}\n")

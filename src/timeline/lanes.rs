@@ -1,4 +1,4 @@
-//! What a pod's timeline draws besides the pod's own seconds: the node lane under the axis, and
+//! Parts of a pod's timeline besides the pod's own seconds: the node lane under the axis, and
 //! one band per incarnation behind the marks when the pod was deleted and recreated.
 
 use super::aggregate::Second;

@@ -1,6 +1,7 @@
-//! From a pod's events to the picture: which node events belong with a pod, per-second
-//! aggregation, the window the range slider selects, the geometry of the marks with the node lane and the incarnation bands, and the
-//! standalone SVG export built from that geometry.
+//! Steps from a pod's events to the picture. They select the node events that belong with a
+//! pod, aggregate events per second and find the window that the range slider selects. They
+//! also compute the geometry of the marks with the node lane and the incarnation bands, and
+//! build the standalone SVG export from that geometry.
 
 pub mod aggregate;
 mod bands;

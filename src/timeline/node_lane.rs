@@ -4,8 +4,8 @@
 //! The lane is given the node seconds that belong with the pod (see
 //! [`TimelineEvents`](super::TimelineEvents)). The whole lifecycle shows them all. A window of
 //! the range slider shows the node seconds from its first to its last mark, and reaches past
-//! those only where the window holds the lifecycle's first or last mark: node seconds before the
-//! pod's first mark are drawn with the window that starts the lifecycle, and those after its
+//! those only where the window contains the lifecycle's first or last mark. Node seconds before
+//! the pod's first mark are drawn with the window that starts the lifecycle, and those after its
 //! last mark with the window that ends it. So a node second is never drawn on the wrong side of
 //! a pod second that the window hides. Like the pod's marks, node marks are not placed in
 //! proportion to time: a node second of the same second as a pod mark is drawn under it, and the

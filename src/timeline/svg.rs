@@ -23,10 +23,11 @@ const MONO_STACK: &str =
 
 const MIN_WIDTH: f64 = 1100.0;
 const ROW_HEIGHT: f64 = 16.0;
-/// Where an event's row starts, and the space kept free at the canvas's right edge.
+/// The x position where an event's row starts, and the space kept free at the canvas's right
+/// edge.
 const DETAIL_X: f64 = 40.0;
 const DETAIL_MARGIN: f64 = 20.0;
-/// The least width a shortened file name keeps, so a row never loses it entirely.
+/// The minimum width that a shortened file name keeps, so a row never loses it entirely.
 const MIN_FILE_ROOM: f64 = 120.0;
 /// Raw lines are wrapped at this many characters and shown up to [`MAX_RAW_ROWS`] rows; the
 /// whole line is always in the row's `<title>`.
@@ -327,7 +328,7 @@ fn write_event_rows(
         .get(event.file)
         .map(String::as_str)
         .unwrap_or("?");
-    // With several pods, the pod stands before its container.
+    // With several pods, the pod comes before its container.
     let pod = info
         .pod_of(event)
         .map_or(String::new(), |key| format!("{key} "));

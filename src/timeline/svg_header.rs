@@ -304,7 +304,7 @@ mod tests {
     use super::*;
     use crate::analysis::Zone;
 
-    /// An export's facts with long file names, two incarnations and two pods.
+    /// Builds an export's facts with long file names, two incarnations and two pods.
     fn long_info(lang: Lang) -> ExportInfo {
         ExportInfo {
             pods: vec![

@@ -88,7 +88,7 @@ fn json_lines_download(
     Ok((name, text))
 }
 
-/// The download buttons of the chosen pod, one per [`ExportFormat`]. They are disabled while no
+/// Renders the download buttons of the chosen pod, one per [`ExportFormat`]. They are disabled while no
 /// event of the pod is at the levels shown.
 #[component]
 pub fn ExportButtons(

@@ -227,7 +227,8 @@ fn RuleRow(state: State, problem: RwSignal<Option<RulesProblem>>, spec: RuleSpec
     }
 }
 
-/// The text box of one language's label. An empty box shows the kind's label as placeholder.
+/// Renders the text box of one language's label. An empty box shows the kind's label as
+/// placeholder.
 #[component]
 fn LabelInput(
     state: State,

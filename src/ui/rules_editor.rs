@@ -205,7 +205,7 @@ pub fn AddRuleForm(state: State, problem: RwSignal<Option<RulesProblem>>) -> imp
     }
 }
 
-/// One labelled text box of the form, bound to `value`.
+/// Renders one labelled text box of the form, bound to `value`.
 #[component]
 fn TextField(
     lang: RwSignal<Lang>,

@@ -35,7 +35,7 @@ pub enum YearOrigin {
     /// The bundled sample, read with a fixed year.
     Sample,
     /// A time at or after the file's last line, whose UTC year is `year`: the modification
-    /// time of the file, or a date an archive keeps for it (`source` says which).
+    /// time of the file, or a date an archive keeps for it. The field `source` states which.
     FileDate {
         year: i32,
         source: crate::input::archive::TimeSource,

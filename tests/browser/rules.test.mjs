@@ -66,7 +66,7 @@ async function exportTable(page) {
   return readFileSync(await download.path(), 'utf8');
 }
 
-/** A table whose second rule has an unknown kind. */
+/** Returns, as JSON text, a table whose second rule has an unknown kind. */
 function badTable() {
   return JSON.stringify({
     version: 1,

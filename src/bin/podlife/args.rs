@@ -17,8 +17,8 @@ use std::path::PathBuf;
 )]
 pub struct Args {
     /// Log file to read (syslog, journalctl output or klog), plain or gzip-compressed (`.gz`),
-    /// or a tar support bundle (`.tar`, `.tar.gz`) whose text logs are all read; repeat for
-    /// several. `-` reads standard input.
+    /// or a tar support bundle (`.tar`, `.tar.gz`) whose text logs are all read. Repeat the
+    /// option for several files. `-` reads standard input.
     #[arg(
         long = "logfile",
         value_name = "FILE",

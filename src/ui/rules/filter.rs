@@ -5,8 +5,8 @@ use crate::rules::RuleSpec;
 use crate::ui::i18n::{fill, Msg};
 use leptos::prelude::*;
 
-/// The filter box above the rule table. While it contains text, a line beside it shows how many
-/// of the `total` rules it keeps, and a note appears when it keeps none.
+/// Renders the filter box above the rule table. While it contains text, a line beside it shows
+/// how many of the `total` rules it keeps, and a note appears when it keeps none.
 #[component]
 pub fn RulesFilter(
     lang: RwSignal<Lang>,
