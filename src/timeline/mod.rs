@@ -5,19 +5,23 @@
 
 pub mod aggregate;
 mod bands;
+pub mod buckets;
 pub mod caption;
 pub mod events;
 pub mod incarnation;
 mod lanes;
 pub mod layout;
 mod node_lane;
+pub mod overview;
 pub mod svg;
 mod svg_header;
 mod svg_lanes;
+mod svg_overview;
 pub mod window;
 
 pub use aggregate::{aggregate, split_by_pod, Second};
 pub use bands::Band;
+pub use buckets::{buckets, Bucket, SecondIndex};
 pub use caption::{utc_offset, verbosity_notice, zone_caption};
 pub use events::{node_events_near, TimelineEvents, NODE_LEAD_SECONDS, NODE_TRAIL_SECONDS};
 pub use incarnation::{incarnation_of, incarnation_tag, incarnations_in};
@@ -27,5 +31,6 @@ pub use layout::{
     LABEL_MIN_SPACING, MARK_SPACING,
 };
 pub use node_lane::{NodeLane, NodeMark};
+pub use overview::{bucket_count_for, overview, Bar, NodeBars, Overview, Tick};
 pub use svg::{export_svg, ExportInfo};
 pub use window::{Window, WINDOW_MARKS};

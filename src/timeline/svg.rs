@@ -10,6 +10,7 @@ use super::lanes::Lanes;
 use super::layout::{layout, Layout, Mark, RowKind};
 use super::svg_header::{counted, header, shorten, title_label, width, write_header};
 use super::svg_lanes::{write_bands, write_node_lane, LANE_STYLE};
+use super::svg_overview::{export_overview_svg, EXPORT_MAX_SECONDS};
 use super::window::Window;
 use crate::analysis::{Analysis, Event, Incarnation, Zone};
 use crate::i18n::Lang;
@@ -79,8 +80,12 @@ impl ExportInfo {
 }
 
 /// Renders every second of `seconds` as a standalone SVG document, with the node lane and
-/// incarnation bands of `lanes`.
+/// incarnation bands of `lanes`. A lifecycle of more than [`EXPORT_MAX_SECONDS`] seconds is
+/// drawn as an overview of buckets, without the list of events.
 pub fn export_svg(seconds: &[Second<'_>], lanes: &Lanes<'_>, info: &ExportInfo) -> String {
+    if seconds.len() > EXPORT_MAX_SECONDS {
+        return export_overview_svg(seconds, lanes, info);
+    }
     let whole = Window::all(seconds.len());
     let natural = layout(seconds, lanes, whole, info.lang, None).width;
     let geometry = layout(
@@ -157,12 +162,12 @@ pub fn export_svg(seconds: &[Second<'_>], lanes: &Lanes<'_>, info: &ExportInfo) 
     svg
 }
 
-fn title(info: &ExportInfo) -> String {
+pub(super) fn title(info: &ExportInfo) -> String {
     let keys: Vec<&str> = info.pods.iter().map(|(_, key)| key.as_str()).collect();
     format!("{}{}", title_label(info.lang), keys.join(", "))
 }
 
-fn style() -> String {
+pub(super) fn style() -> String {
     format!(
         "<style>\
          .podlife-export text {{ font-family: {FONT_STACK}; font-size: 12px; fill: #1f2328; }}\

@@ -58,6 +58,44 @@ impl Window {
     pub fn is_whole(&self, total: usize) -> bool {
         self.start == 0 && self.len >= total
     }
+
+    /// Returns the slider value that shows this window when windows are `self.len` marks long:
+    /// 0 for the whole lifecycle, else the first mark plus one.
+    pub fn slider_value(&self, total: usize) -> usize {
+        if self.is_whole(total) {
+            0
+        } else {
+            self.start + 1
+        }
+    }
+
+    /// Returns a window of `len` marks (at least 1, at most `total`) that keeps the mark at
+    /// `anchor` where it was. The `anchor` is a fraction of this window's width, from 0.0 at its
+    /// left edge to 1.0 at its right edge. The window stays inside the lifecycle.
+    pub fn zoomed(&self, total: usize, len: usize, anchor: f64) -> Window {
+        let len = len.clamp(1, total.max(1));
+        if len >= total {
+            return Window::all(total);
+        }
+        let anchor = anchor.clamp(0.0, 1.0);
+        let focus = self.start as f64 + anchor * self.len as f64;
+        let start = (focus - anchor * len as f64).round().max(0.0) as usize;
+        Window {
+            start: start.min(total - len),
+            len,
+        }
+    }
+
+    /// Returns the window moved by `step` marks, to the right when positive, kept inside the
+    /// lifecycle of `total` marks.
+    pub fn panned(&self, total: usize, step: isize) -> Window {
+        let last_start = total.saturating_sub(self.len);
+        let start = self.start.saturating_add_signed(step).min(last_start);
+        Window {
+            start,
+            len: self.len,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -84,6 +122,66 @@ mod tests {
             Window::from_slider_sized(89, 100, 12),
             Window { start: 88, len: 12 }
         );
+    }
+
+    #[test]
+    fn window_zoom_keeps_anchor() {
+        let wide = Window {
+            start: 100,
+            len: 400,
+        };
+        let narrow = wide.zoomed(1000, 100, 0.5);
+        assert_eq!(
+            narrow,
+            Window {
+                start: 250,
+                len: 100
+            },
+            "the centre stays the centre"
+        );
+        let left = wide.zoomed(1000, 100, 0.0);
+        assert_eq!(left.start, 100, "the left edge stays the left edge");
+        let right = wide.zoomed(1000, 100, 1.0);
+        assert_eq!(right.end(), 500, "the right edge stays the right edge");
+    }
+
+    #[test]
+    fn window_zoom_stays_inside() {
+        let near_end = Window {
+            start: 900,
+            len: 100,
+        };
+        assert_eq!(
+            near_end.zoomed(1000, 300, 0.9),
+            Window {
+                start: 700,
+                len: 300
+            }
+        );
+        let near_start = Window {
+            start: 10,
+            len: 100,
+        };
+        assert_eq!(near_start.zoomed(1000, 300, 0.1).start, 0);
+        assert_eq!(near_start.zoomed(1000, 5000, 0.5), Window::all(1000));
+        assert_eq!(near_start.zoomed(1000, 0, 0.5).len, 1);
+    }
+
+    #[test]
+    fn window_pans_and_stops_at_ends() {
+        let window = Window { start: 10, len: 20 };
+        assert_eq!(window.panned(100, 5).start, 15);
+        assert_eq!(window.panned(100, -50).start, 0);
+        assert_eq!(window.panned(100, 500).start, 80);
+    }
+
+    #[test]
+    fn window_slider_value_round_trips() {
+        let window = Window { start: 41, len: 20 };
+        let value = window.slider_value(100);
+        assert_eq!(value, 42);
+        assert_eq!(Window::from_slider_sized(value, 100, 20), window);
+        assert_eq!(Window::all(100).slider_value(100), 0);
     }
 
     #[test]

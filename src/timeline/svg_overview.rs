@@ -1,0 +1,204 @@
+//! The SVG export of a lifecycle too long to draw second by second: the header as usual, then
+//! the overview of buckets that the page shows at the slider's far left, and no list of events.
+//! The file stays a few hundred kilobytes however many seconds the lifecycle has.
+
+use super::aggregate::Second;
+use super::buckets::SecondIndex;
+use super::lanes::Lanes;
+use super::overview::{overview, Bar, Overview};
+use super::svg::{escape, style, title, ExportInfo};
+use super::svg_header::{header, write_header};
+use super::window::Window;
+use crate::i18n::Lang;
+use std::fmt::Write;
+
+/// Lifecycles with more seconds than this are exported as an overview of buckets, because one
+/// mark per second and every event's row would make a file of many megabytes.
+pub const EXPORT_MAX_SECONDS: usize = 400;
+
+const OVERVIEW_WIDTH: f64 = 1400.0;
+
+/// Renders the overview of `seconds` as a standalone SVG document, with the node's buckets of
+/// `lanes` under the axis.
+pub(super) fn export_overview_svg(
+    seconds: &[Second<'_>],
+    lanes: &Lanes<'_>,
+    info: &ExportInfo,
+) -> String {
+    let index = SecondIndex::new(seconds);
+    let node = SecondIndex::new(lanes.node);
+    let picture = overview(
+        &index,
+        &node,
+        Window::all(seconds.len()),
+        OVERVIEW_WIDTH,
+        info.lang,
+    );
+    let width = picture.width;
+    let header = header(seconds, info, width);
+    let note_y = header.height + picture.height + 10.0;
+    let height = note_y + 20.0;
+
+    let mut svg = String::with_capacity(64 * 1024);
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" class="podlife-export" lang="{}">"#,
+        info.lang.tag()
+    );
+    let _ = write!(svg, "<title>{}</title>", escape(&title(info)));
+    svg.push_str(&style());
+    let _ = write!(
+        svg,
+        r#"<rect class="background" x="0" y="0" width="{width:.0}" height="{height:.0}"/>"#
+    );
+    write_header(&mut svg, &header, info.lang);
+    let _ = write!(
+        svg,
+        r#"<g class="timeline overview" transform="translate(0 {})">"#,
+        header.height
+    );
+    write_overview(&mut svg, &picture, &index, &node, info.lang);
+    svg.push_str("</g>");
+    let _ = write!(
+        svg,
+        r#"<text class="meta" x="{:.1}" y="{note_y:.1}">{}</text>"#,
+        picture.axis_start_x,
+        escape(&overview_note(seconds.len(), picture.bars.len(), info.lang))
+    );
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// Says why the export shows buckets and lists no events.
+fn overview_note(seconds: usize, buckets: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "{seconds} seconds with events, drawn as {buckets} buckets. Each bucket has the colour \
+             of its highest level. The page's zoom shows single seconds and their events."
+        ),
+        Lang::ZhCn => format!(
+            "共 {seconds} 个有事件的秒，绘制为 {buckets} 个区段。每个区段的颜色是其中的最高级别。\
+             在页面上放大可查看单独的秒及其事件。"
+        ),
+    }
+}
+
+fn write_overview(
+    svg: &mut String,
+    picture: &Overview,
+    index: &SecondIndex,
+    node: &SecondIndex,
+    lang: Lang,
+) {
+    let axis_y = picture.axis_y;
+    let _ = write!(
+        svg,
+        r#"<line class="axis" x1="{:.1}" y1="{axis_y:.1}" x2="{:.1}" y2="{axis_y:.1}"/>"#,
+        picture.axis_start_x, picture.axis_end_x
+    );
+    for bar in &picture.bars {
+        write_bar(svg, bar, index, axis_y, lang);
+    }
+    for tick in &picture.ticks {
+        let _ = write!(
+            svg,
+            r#"<text class="time" x="{:.1}" y="{:.1}">{}</text>"#,
+            tick.x,
+            axis_y + 16.0,
+            tick.time
+        );
+        if let Some(date) = &tick.date {
+            let _ = write!(
+                svg,
+                r#"<text class="date" x="{:.1}" y="{:.1}">{date}</text>"#,
+                tick.x,
+                axis_y + 30.0
+            );
+        }
+    }
+    if let Some(lane) = &picture.node_lane {
+        let _ = write!(
+            svg,
+            r#"<g class="node-lane"><line class="lane" x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/><text class="lane-title" x="{:.1}" y="{:.1}">{}</text>"#,
+            picture.axis_start_x,
+            lane.y,
+            picture.axis_end_x,
+            lane.y,
+            picture.axis_start_x,
+            lane.y - 8.0,
+            lane.title
+        );
+        for bar in &lane.bars {
+            write_bar(svg, bar, node, lane.y, lang);
+        }
+        svg.push_str("</g>");
+    }
+}
+
+/// Writes one bucket as a bar between the line at `base_y` and the bar's tip, with the times,
+/// level and event count of its seconds.
+fn write_bar(svg: &mut String, bar: &Bar, index: &SecondIndex, base_y: f64, lang: Lang) {
+    let bucket = bar.bucket;
+    let start = index.time(bucket.start).format("%Y-%m-%dT%H:%M:%S");
+    let end = index.time(bucket.end - 1).format("%Y-%m-%dT%H:%M:%S");
+    let (top, height) = if bar.tip_y < base_y {
+        (bar.tip_y, base_y - bar.tip_y)
+    } else {
+        (base_y, bar.tip_y - base_y)
+    };
+    let _ = write!(
+        svg,
+        r#"<g class="bucket" data-start="{start}" data-end="{end}" data-level="{}" data-count="{}"><title>{start} – {end} · {} · {}</title><rect class="dot" x="{:.1}" y="{top:.1}" width="{:.1}" height="{height:.1}" fill="{}"/></g>"#,
+        bucket.level.name(),
+        bucket.count,
+        bucket.level.label(lang),
+        bucket.count,
+        bar.x,
+        bar.width,
+        bar.colour
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analyzer;
+    use crate::level::LevelSet;
+    use crate::rules::RuleSet;
+    use crate::timeline::{aggregate, export_svg, Lanes};
+
+    #[test]
+    fn export_long_lifecycle_as_buckets() {
+        let mut log = String::new();
+        for i in 0..3_000u32 {
+            let n = i * 9;
+            let stamp = format!("{:02}:{:02}:{:02}", n / 3600, n / 60 % 60, n % 60);
+            log.push_str(&format!(
+                "Dec  4 {stamp} n kubelet[1]: I1204 {stamp}.000001       1 k.go:1] \"Probe failed\" \
+                 probeType=\"Liveness\" pod=\"shop/web-1\" containerName=\"app\"\n"
+            ));
+        }
+        let mut analyzer = Analyzer::new(RuleSet::builtin());
+        let file = analyzer.begin_file("messages", 2025);
+        analyzer.push(file, log.as_bytes());
+        analyzer.end_file(file);
+        let analysis = analyzer.analysis();
+        let seconds = aggregate(analysis.events.iter(), LevelSet::ALL);
+        assert!(seconds.len() > EXPORT_MAX_SECONDS);
+        let pods = analysis.find_pods("shop/web-1");
+        let info = ExportInfo::of(&analysis, &pods, Lang::En);
+
+        let svg = export_svg(&seconds, &Lanes::NONE, &info);
+        let buckets = svg.matches(r#"<g class="bucket""#).count();
+        assert!(buckets > 0, "the overview has buckets");
+        assert!(buckets <= 240, "{buckets} buckets");
+        assert_eq!(
+            svg.matches(r#"<g class="mark""#).count(),
+            0,
+            "no mark per second"
+        );
+        assert!(svg.contains(r#"data-start="2025-12-04T00:00:00""#));
+        assert!(svg.contains("3000 seconds with events"));
+        assert!(svg.len() < 200_000, "{} bytes", svg.len());
+    }
+}
