@@ -44,3 +44,4 @@ pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod worker;

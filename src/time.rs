@@ -6,7 +6,7 @@
 //! reading the file moves the lines before it one year back.
 
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -141,6 +141,58 @@ impl Serialize for Timestamp {
     }
 }
 
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Timestamp::parse_iso(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("invalid timestamp: {text:?}")))
+    }
+}
+
+impl Timestamp {
+    /// Parses the form [`Timestamp::iso`] writes, keeping its precision and offset.
+    pub fn parse_iso(text: &str) -> Option<Timestamp> {
+        let (seconds, rest) = (text.get(..19)?, &text[19..]);
+        let local = NaiveDateTime::parse_from_str(seconds, "%Y-%m-%dT%H:%M:%S").ok()?;
+        let (digits, rest) = match rest.strip_prefix('.') {
+            Some(fraction) => fraction.split_at(
+                fraction
+                    .find(|c: char| !c.is_ascii_digit())
+                    .unwrap_or(fraction.len()),
+            ),
+            None => ("", rest),
+        };
+        let nanos = if digits.is_empty() {
+            0
+        } else {
+            format!("{digits:0<9}").get(..9)?.parse().ok()?
+        };
+        let offset = match rest {
+            "" => None,
+            zone => Some(parse_offset(zone)?),
+        };
+        Some(Timestamp {
+            local: local.with_nanosecond(nanos)?,
+            precision: Precision::from_digits(digits.len()),
+            offset,
+        })
+    }
+}
+
+/// Parses an offset as [`FixedOffset`] displays it: `+hh:mm`, or `+hh:mm:ss`.
+fn parse_offset(zone: &str) -> Option<FixedOffset> {
+    let sign = match zone.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let mut seconds = 0;
+    for (part, unit) in zone[1..].split(':').zip([3600, 60, 1]) {
+        seconds += part.parse::<i32>().ok()? * unit;
+    }
+    FixedOffset::east_opt(sign * seconds)
+}
+
 /// Counts the New Year steps in one file's stamps, so each line's year can be worked out once
 /// the year of the last line is known.
 #[derive(Debug, Clone, Default)]
@@ -231,5 +283,39 @@ mod tests {
             with_zone.resolve(1999).unwrap().iso(),
             "2024-12-04T10:00:05+08:00"
         );
+    }
+
+    #[test]
+    fn parse_iso_reads_what_iso_writes() {
+        let cases = [
+            (Precision::Seconds, None),
+            (Precision::Millis, Some(-(5 * 3600 + 30 * 60))),
+            (Precision::Micros, Some(8 * 3600)),
+            (Precision::Nanos, Some(0)),
+        ];
+        for (precision, offset) in cases {
+            let mut written = stamp(12, 31);
+            written.year = Some(2025);
+            written.nanos = 123_456_789;
+            written.precision = precision;
+            written.offset = offset;
+            let time = written.resolve(2025).unwrap();
+            let read = Timestamp::parse_iso(&time.iso());
+            assert_eq!(read.map(|t| t.iso()), Some(time.iso()), "{precision:?}");
+            assert_eq!(read.map(|t| t.precision), Some(precision));
+            assert_eq!(read.map(|t| t.offset), Some(time.offset));
+        }
+    }
+
+    #[test]
+    fn parse_iso_rejects_bad_text() {
+        for text in [
+            "",
+            "2025-12-31",
+            "2025-12-31T10:00:05Z",
+            "2025-12-31T10:00:05.12x",
+        ] {
+            assert_eq!(Timestamp::parse_iso(text), None, "{text}");
+        }
     }
 }

@@ -3,10 +3,10 @@
 use crate::kind::EventKind;
 use crate::level::Level;
 use crate::time::Timestamp;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One lifecycle moment, attributed and timed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// The stamp of the log writer at the start of the line; for a bare klog line, its header.
     pub time: Timestamp,
@@ -45,7 +45,7 @@ impl Event {
 }
 
 /// A pod found in the logs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PodSummary {
     pub namespace: Option<String>,
     /// The pod name; a pod known only by UID has its UID here.
@@ -90,7 +90,7 @@ impl PodSummary {
 }
 
 /// One life of a pod under one UID.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Incarnation {
     pub uid: String,
     /// The first and last time a line named this UID, or an event was given to it.
@@ -99,7 +99,7 @@ pub struct Incarnation {
 }
 
 /// The zone of the times on the timeline.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "zone", rename_all = "snake_case")]
 pub enum Zone {
     /// Times as the log wrote them, in the node's clock; the log does not say its zone.
@@ -116,7 +116,7 @@ pub enum Zone {
 
 /// The kubelet verbosity that the line classes present point to. Most lifecycle lines need
 /// `--v=2` or `--v=3`, so a quiet stretch in a low-verbosity log is not proof of a quiet pod.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verbosity {
     /// Lines with a kubelet message.
     pub kubelet_lines: u64,
@@ -143,7 +143,7 @@ impl Verbosity {
 }
 
 /// A problem with an input file. Each is reported and never stops the other files.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "issue", rename_all = "snake_case")]
 pub enum InputIssue {
     /// The file has no bytes.
@@ -174,7 +174,7 @@ pub enum InputIssue {
 }
 
 /// The source of the year of a file's last line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum YearFrom {
     /// The log's own stamps: RFC 3339, journal or JSON times, or a containerd time on a line
@@ -189,7 +189,7 @@ pub enum YearFrom {
 }
 
 /// One input file as read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileSummary {
     pub name: String,
     /// The year taken for the last line, for stamps that have none.
@@ -205,7 +205,7 @@ pub struct FileSummary {
 }
 
 /// Everything found in the files read so far.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
     pub files: Vec<FileSummary>,
     /// Every pod, in the order first seen.

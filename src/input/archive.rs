@@ -49,8 +49,20 @@ pub fn read_into(
     input: Input<'_>,
     source: impl Read,
 ) -> io::Result<Vec<Opened>> {
+    read_into_observed(analyzer, input, source, &mut |_| {})
+}
+
+/// Does what [`read_into`] does, and calls `after_chunk` with the analyzer after each chunk of
+/// a log is fed to it, so a caller can report progress or look at the pods found so far.
+pub fn read_into_observed(
+    analyzer: &mut Analyzer,
+    input: Input<'_>,
+    source: impl Read,
+    after_chunk: &mut dyn FnMut(&Analyzer),
+) -> io::Result<Vec<Opened>> {
     let mut walk = Walk {
         analyzer,
+        after_chunk,
         opened: Vec::new(),
         bundles: Vec::new(),
     };
@@ -97,6 +109,7 @@ fn format_of(head: &[u8]) -> Format {
 
 struct Walk<'a> {
     analyzer: &'a mut Analyzer,
+    after_chunk: &'a mut dyn FnMut(&Analyzer),
     opened: Vec<Opened>,
     /// The tar archives being read, outermost first: a file begun now is a member of the last.
     bundles: Vec<String>,
@@ -214,7 +227,10 @@ impl Walk<'_> {
         loop {
             match reader.read(&mut buffer) {
                 Ok(0) => break,
-                Ok(read) => self.analyzer.push(file, &buffer[..read]),
+                Ok(read) => {
+                    self.analyzer.push(file, &buffer[..read]);
+                    (self.after_chunk)(self.analyzer);
+                }
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
                 Err(error) => {
                     self.analyzer.end_file(file);
