@@ -6,7 +6,9 @@ use std::io::{self, Write};
 /// Year of the Dec 31 lines; the Jan 1 lines are in the year after.
 pub const YEAR: i32 = 2025;
 const START_SECONDS: u64 = 6 * 3600;
-const SPAN_MICROS: f64 = 36.0 * 3600.0 * 1e6;
+/// Seconds from the first line to the last.
+pub const SPAN_SECONDS: f64 = 36.0 * 3600.0;
+const SPAN_MICROS: f64 = SPAN_SECONDS * 1e6;
 
 /// The current time and its formatted forms, rebuilt only when the second changes.
 pub struct Clock {

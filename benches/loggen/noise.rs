@@ -39,6 +39,49 @@ pub fn write_line(
     Ok(())
 }
 
+/// Writes one noise line that names no pod and matches no rule of podlife: a runc mount unit
+/// or a session from systemd, or a kernel or containerd line. Files of different sizes with
+/// the same lifecycle events are padded with these lines.
+pub fn write_anonymous(out: &mut Vec<u8>, clock: &Clock, rng: &mut Rng) -> io::Result<()> {
+    match rng.below(10) {
+        0 | 1 => {
+            clock.syslog(out, "systemd[1]");
+            runc_mount(out, rng);
+        }
+        2 => {
+            clock.syslog(out, "systemd[1]");
+            session(out, rng)?;
+        }
+        3..=5 => kernel(out, clock, rng)?,
+        _ => containerd(out, clock, rng)?,
+    }
+    out.push(b'\n');
+    Ok(())
+}
+
+/// Writes a kernel noise line of exactly `length` bytes, newline included, by choosing the
+/// length of its interface name. Returns `false`, writing nothing, when `length` is below
+/// [`padding_min`] for this clock.
+pub fn write_padding(out: &mut Vec<u8>, clock: &Clock, rng: &mut Rng, length: usize) -> bool {
+    let fixed = padding_min(clock) - 1;
+    if length <= fixed {
+        return false;
+    }
+    clock.syslog(out, "kernel");
+    out.extend_from_slice(b"device veth");
+    rng.push_hex(out, length - fixed);
+    out.extend_from_slice(b" entered promiscuous mode\n");
+    true
+}
+
+/// Returns the length of the shortest line [`write_padding`] writes: its fixed text and one
+/// hexadecimal digit.
+pub fn padding_min(clock: &Clock) -> usize {
+    let mut prefix = Vec::new();
+    clock.syslog(&mut prefix, "kernel");
+    prefix.len() + "device veth".len() + 1 + " entered promiscuous mode\n".len()
+}
+
 /// Writes the lines of a kubelet restart, at which the node's kubelet is upgraded.
 pub fn write_upgrade(out: &mut Vec<u8>, clock: &Clock) -> io::Result<()> {
     for text in [
@@ -56,20 +99,28 @@ fn systemd(out: &mut Vec<u8>, clock: &Clock, rng: &mut Rng, pod: &Pod) -> io::Re
     clock.syslog(out, "systemd[1]");
     match rng.below(4) {
         0 | 1 => {
-            out.extend_from_slice(b"run-containerd-runc-k8s.io-");
-            rng.push_hex(out, 64);
-            out.extend_from_slice(b"-runc.");
-            rng.push_hex(out, 6);
-            out.extend_from_slice(b".mount: Deactivated successfully.");
+            runc_mount(out, rng);
             Ok(())
         }
-        2 => write!(out, "Started Session {} of user core.", rng.below(90_000)),
+        2 => session(out, rng),
         _ => write!(
             out,
             "Created slice libcontainer container kubepods-burstable-pod{}.slice.",
             pod.uid.replace('-', "_")
         ),
     }
+}
+
+fn runc_mount(out: &mut Vec<u8>, rng: &mut Rng) {
+    out.extend_from_slice(b"run-containerd-runc-k8s.io-");
+    rng.push_hex(out, 64);
+    out.extend_from_slice(b"-runc.");
+    rng.push_hex(out, 6);
+    out.extend_from_slice(b".mount: Deactivated successfully.");
+}
+
+fn session(out: &mut Vec<u8>, rng: &mut Rng) -> io::Result<()> {
+    write!(out, "Started Session {} of user core.", rng.below(90_000))
 }
 
 fn kernel(out: &mut Vec<u8>, clock: &Clock, rng: &mut Rng) -> io::Result<()> {

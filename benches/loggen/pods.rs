@@ -92,23 +92,68 @@ pub struct Pod {
     step: usize,
     /// Progress through the file (0 to 1) after which the pod leaves its crash loop and is
     /// deleted, so each pod slot gets one or two pods whatever the file size.
-    delete_after: f64,
+    pub delete_after: f64,
 }
 
 impl Pod {
     fn new(rng: &mut Rng, progress: f64) -> Pod {
         let app = *rng.pick(APPS);
         let namespace = *rng.pick(NAMESPACES);
+        let name = format!("{app}-{}-{}", rng.hex(9), rng.hex(5));
+        let mut pod = Pod::named(rng, namespace, name, app);
+        pod.delete_after = progress + 0.2 + rng.below(600) as f64 / 1000.0;
+        pod
+    }
+
+    /// Creates a pod at its first step. Its `delete_after` is 0, so it goes through its crash
+    /// loop once unless the caller sets a later progress.
+    pub fn named(
+        rng: &mut Rng,
+        namespace: &'static str,
+        name: String,
+        container: &'static str,
+    ) -> Pod {
         Pod {
             namespace,
-            name: format!("{app}-{}-{}", rng.hex(9), rng.hex(5)),
+            name,
             uid: rng.uuid(),
-            container: app,
+            container,
             container_id: rng.hex(64),
             sandbox_id: rng.hex(64),
             step: 0,
-            delete_after: progress + 0.2 + rng.below(600) as f64 / 1000.0,
+            delete_after: 0.0,
         }
+    }
+
+    /// Writes this pod's next lifecycle line, with `version` as the object's resource version,
+    /// and returns whether that was its last step.
+    pub fn write_next(
+        &mut self,
+        out: &mut Vec<u8>,
+        clock: &Clock,
+        rng: &mut Rng,
+        generation: Generation,
+        version: u64,
+    ) -> io::Result<bool> {
+        let step = STEPS[self.step];
+        if matches!(step, Created) {
+            self.container_id = rng.hex(64);
+        }
+        let pid = match generation {
+            Generation::Printf => PRINTF_PID,
+            Generation::Structured => STRUCTURED_PID,
+        };
+        clock.syslog(out, &format!("kubelet[{pid}]"));
+        match generation {
+            Generation::Printf => printf::write(out, clock, self, step, version)?,
+            Generation::Structured => structured::write(out, clock, self, step)?,
+        }
+        out.push(b'\n');
+        self.step += 1;
+        if self.step == LOOP_END && clock.progress() < self.delete_after {
+            self.step = LOOP_START;
+        }
+        Ok(self.step == STEPS.len())
     }
 }
 
@@ -137,7 +182,8 @@ impl Pods {
         rng.pick(&self.pods)
     }
 
-    /// Writes the next lifecycle line of a random pod.
+    /// Writes the next lifecycle line of a random pod, and replaces the pod by a new one after
+    /// its last step.
     pub fn write_step(
         &mut self,
         out: &mut Vec<u8>,
@@ -146,31 +192,18 @@ impl Pods {
         generation: Generation,
     ) -> io::Result<()> {
         let index = rng.below(self.pods.len() as u64) as usize;
+        let version = self.next_resource_version();
         let pod = &mut self.pods[index];
-        let step = STEPS[pod.step];
-        if matches!(step, Created) {
-            pod.container_id = rng.hex(64);
-        }
-        self.resource_version += 1;
-        let version = self.resource_version;
-        let pid = match generation {
-            Generation::Printf => PRINTF_PID,
-            Generation::Structured => STRUCTURED_PID,
-        };
-        clock.syslog(out, &format!("kubelet[{pid}]"));
-        match generation {
-            Generation::Printf => printf::write(out, clock, pod, step, version)?,
-            Generation::Structured => structured::write(out, clock, pod, step)?,
-        }
-        out.push(b'\n');
-        pod.step += 1;
-        if pod.step == LOOP_END && clock.progress() < pod.delete_after {
-            pod.step = LOOP_START;
-        }
-        if pod.step == STEPS.len() {
+        if pod.write_next(out, clock, rng, generation, version)? {
             *pod = Pod::new(rng, clock.progress());
         }
         Ok(())
+    }
+
+    /// Counts up and returns the resource version of the next pod event.
+    pub fn next_resource_version(&mut self) -> u64 {
+        self.resource_version += 1;
+        self.resource_version
     }
 }
 
