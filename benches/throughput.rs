@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo bench --bench throughput -- --file /tmp/node-1g.log [--runs 3] [--python-mib 100]
-//!     [--baseline PATH]
+//!     [--baseline PATH] [--same-events SMALLER_LOG] [--memory-only]
 //! ```
 //!
 //! - podlife: the release `podlife --list-pods`, which indexes every pod. Its peak RSS comes
@@ -13,6 +13,10 @@
 //! - Python: the `--parse-only` loop of the grep script given by `--baseline`, which follows one
 //!   pod. It runs on the first `--python-mib` MiB only, and its MB/s is taken as that of the
 //!   whole file.
+//!
+//! - memory: with `--same-events`, podlife's peak RSS on `--file` and on a smaller log with the
+//!   same lifecycle events (`loggen --events-of`), and their ratio. `--memory-only` skips
+//!   ripgrep and Python.
 //!
 //! The file is read once before the runs so that every tool reads it from the page cache.
 //! Each tool's figure is the best of `--runs` runs; nothing is asserted.
@@ -28,6 +32,8 @@ struct Options {
     runs: u32,
     python_mib: u64,
     baseline: PathBuf,
+    same_events: Option<PathBuf>,
+    memory_only: bool,
 }
 
 /// Best time of a tool and what it printed.
@@ -50,7 +56,8 @@ fn main() -> ExitCode {
             eprintln!("throughput: {message}");
             eprintln!(
                 "usage: cargo bench --bench throughput -- --file LOG [--runs N] \
-                 [--python-mib MIB] [--baseline grep_baseline.py]"
+                 [--python-mib MIB] [--baseline grep_baseline.py] \
+                 [--same-events SMALLER_LOG] [--memory-only]"
             );
             return ExitCode::from(1);
         }
@@ -68,11 +75,17 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     let mut file = None;
     let mut runs = 3;
     let mut python_mib = 100;
+    let mut same_events = None;
+    let mut memory_only = false;
     let mut baseline =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/baseline/grep_baseline.py");
     while let Some(flag) = args.next() {
         // `cargo bench` passes `--bench` to every harness-less target.
         if flag == "--bench" {
+            continue;
+        }
+        if flag == "--memory-only" {
+            memory_only = true;
             continue;
         }
         let value = args
@@ -90,6 +103,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
             "--runs" => runs = number(&value)? as u32,
             "--python-mib" => python_mib = number(&value)?,
             "--baseline" => baseline = PathBuf::from(value),
+            "--same-events" => same_events = Some(PathBuf::from(value)),
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -98,6 +112,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
         runs,
         python_mib,
         baseline,
+        same_events,
+        memory_only,
     })
 }
 
@@ -111,24 +127,16 @@ fn run(options: &Options) -> io::Result<()> {
     println!("page-cache read: {:.0} MB/s", mb / warm);
 
     let temp = tempfile::tempdir()?;
-    let rss_path = temp.path().join("rss");
-    let podlife = best_of(options.runs, size, || {
-        let mut command = Command::new("/usr/bin/time");
-        command.arg("-f").arg("%M").arg("-o").arg(&rss_path);
-        command.arg(env!("CARGO_BIN_EXE_podlife"));
-        command
-            .arg("--logfile")
-            .arg(&options.file)
-            .arg("--list-pods");
-        command
-    })?;
-    let rss_kib: u64 = std::fs::read_to_string(&rss_path)?
-        .trim()
-        .parse()
-        .unwrap_or(0);
-    let pods = podlife.output.lines().count().saturating_sub(1);
+    let (podlife, rss_mib) = run_podlife(&options.file, options.runs, temp.path())?;
+    let pods = pod_count(&podlife.output);
     report("podlife --list-pods", &podlife, &format!("{pods} pods"));
-    println!("  peak RSS: {:.1} MiB", rss_kib as f64 / 1024.0);
+    println!("  peak RSS: {rss_mib:.1} MiB");
+    if let Some(smaller) = &options.same_events {
+        compare_memory(smaller, &podlife, rss_mib, temp.path())?;
+    }
+    if options.memory_only {
+        return Ok(());
+    }
 
     let literals = temp.path().join("literals.txt");
     write_literals(&literals)?;
@@ -157,6 +165,57 @@ fn run(options: &Options) -> io::Result<()> {
             "podlife / python: {:.1}",
             podlife.mb_per_second() / python.mb_per_second()
         );
+    }
+    Ok(())
+}
+
+/// Runs `podlife --list-pods` on `file`, best of `runs`, and returns the best run and the peak
+/// RSS of the last run in MiB, from `/usr/bin/time -f %M`.
+fn run_podlife(file: &Path, runs: u32, temp: &Path) -> io::Result<(Measure, f64)> {
+    let size = std::fs::metadata(file)?.len();
+    let rss_path = temp.join("rss");
+    let podlife = best_of(runs, size, || {
+        let mut command = Command::new("/usr/bin/time");
+        command.arg("-f").arg("%M").arg("-o").arg(&rss_path);
+        command.arg(env!("CARGO_BIN_EXE_podlife"));
+        command.arg("--logfile").arg(file).arg("--list-pods");
+        command
+    })?;
+    let rss_kib: u64 = std::fs::read_to_string(&rss_path)?
+        .trim()
+        .parse()
+        .unwrap_or(0);
+    Ok((podlife, rss_kib as f64 / 1024.0))
+}
+
+/// Returns the number of pods in `podlife --list-pods` output, which has one header row.
+fn pod_count(listing: &str) -> usize {
+    listing.lines().count().saturating_sub(1)
+}
+
+/// Prints podlife's peak RSS on `smaller`, a log with the same lifecycle events as the main
+/// file, and the ratio of the main file's peak RSS to it. It also prints whether both listings
+/// are equal, because the ratio means something only when they are.
+fn compare_memory(
+    smaller: &Path,
+    larger: &Measure,
+    larger_mib: f64,
+    temp: &Path,
+) -> io::Result<()> {
+    io::copy(&mut File::open(smaller)?, &mut io::sink())?;
+    let (measure, mib) = run_podlife(smaller, 1, temp)?;
+    let note = format!(
+        "{:.0} MB, {} pods",
+        measure.bytes as f64 / 1e6,
+        pod_count(&measure.output)
+    );
+    report("podlife on the same events", &measure, &note);
+    println!("  peak RSS: {mib:.1} MiB");
+    println!("peak RSS, --file / --same-events: {:.2}", larger_mib / mib);
+    if measure.output == larger.output {
+        println!("  the two pod listings are equal");
+    } else {
+        println!("  warning: the pod listings differ, so the files do not hold the same events");
     }
     Ok(())
 }
