@@ -5,6 +5,7 @@ use super::decode::{
     continuation, decode, journal_end_year, klog_file_year, opens_multi_line, strip_dmesg_stamp,
     Continuation,
 };
+use super::filter::LineFilter;
 use super::links::{printf_refs, Links, Sighting};
 use super::model::{Analysis, InputIssue, YearFrom};
 use super::zone::{VerbosityCounter, ZoneVotes};
@@ -20,6 +21,10 @@ use std::borrow::Cow;
 
 /// How many leading bytes of a file are checked for signs of binary content.
 const SNIFF_BYTES: usize = 8192;
+
+/// How many leading lines of a file are all decoded, whatever the line filter says, so a file
+/// whose kubelet writes no lifecycle line near its start is still known as a kubelet log.
+const HEAD_LINES: u64 = 1000;
 
 /// The source of the year of a file's last line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,12 +79,17 @@ pub(crate) struct RawEvent {
     pub file: usize,
     pub line: u64,
     pub offset: u64,
+    /// The bytes the record spans from `offset`, through its last line when it was glued.
+    pub length: u32,
     pub stamp: Stamp,
     /// New Year steps seen in the file before this line.
     pub rollovers: u32,
-    pub klog_time: Option<String>,
     pub hit: Hit,
-    pub text: String,
+    /// A hash of the text shown for the record, to find the same line given twice.
+    pub text_hash: u64,
+    /// The text shown for the record, kept when it cannot be read again from the file by its
+    /// byte range: a compressed or piped input, or a journal entry shown as its message.
+    pub kept: Option<Box<str>>,
 }
 
 impl RawEvent {
@@ -124,6 +134,10 @@ pub(crate) struct FileState {
     journal_end_year: Option<i32>,
     /// A kubelet record with a multi-line value, glued until its closing line.
     pending: Option<Pending>,
+    /// The last line, when the line filter passed over it: its stamp still dates the file.
+    skipped_last: Vec<u8>,
+    /// Whether events keep a copy of their text, because the file cannot be read again.
+    keeps_texts: bool,
 }
 
 /// The position of a line in its file, and the stamp that its writer gave it.
@@ -132,7 +146,11 @@ struct Place {
     file: usize,
     line: u64,
     offset: u64,
+    /// The bytes the record spans, as [`RawEvent::length`].
+    length: u32,
     outer: Option<Stamp>,
+    /// Whether the text shown differs from the line's bytes (a journal entry's message).
+    rewritten: bool,
 }
 
 /// A program's record, ready for the rules.
@@ -140,7 +158,6 @@ struct Record<'a> {
     source: Source,
     /// The program's own stamp: klog header, JSON `ts` or containerd `time`.
     inner: Option<Stamp>,
-    klog_time: Option<&'a str>,
     message: &'a str,
     /// The line (or the lines of a glued record) as written.
     text: &'a str,
@@ -153,7 +170,6 @@ impl<'a> Record<'a> {
         Record {
             source: Source::Kubelet,
             inner: Some(klog.stamp),
-            klog_time: Some(klog.time_text),
             message,
             text,
         }
@@ -195,11 +211,16 @@ pub struct Analyzer {
     replayed_sources: Option<Vec<String>>,
     hits: Vec<Hit>,
     pub(crate) verbosity: VerbosityCounter,
+    filter: LineFilter,
+    /// Whether the inputs can be read again by byte range.
+    sources_rereadable: bool,
 }
 
 impl Analyzer {
     pub fn new(rules: RuleSet) -> Analyzer {
         Analyzer {
+            filter: LineFilter::new(&rules),
+            sources_rereadable: false,
             rules,
             files: Vec::new(),
             events: Vec::new(),
@@ -248,6 +269,8 @@ impl Analyzer {
             bundle: None,
             journal_end_year: None,
             pending: None,
+            skipped_last: Vec::new(),
+            keeps_texts: true,
         });
         FileId(self.files.len() - 1)
     }
@@ -296,6 +319,22 @@ impl Analyzer {
             splitter.finish(&mut |line| self.process_line(file.0, line));
         }
         self.flush_pending(file.0);
+        self.date_last_line(file.0);
+    }
+
+    /// Reads the stamp of the file's last line when the filter passed over it, so the year of
+    /// the file's end is that of its true last line.
+    fn date_last_line(&mut self, file: usize) {
+        let last = std::mem::take(&mut self.files[file].skipped_last);
+        if last.is_empty() {
+            return;
+        }
+        let text = String::from_utf8_lossy(&last);
+        if let Some(stamp) = decode(&text).stamp {
+            let state = &mut self.files[file];
+            state.tracker.observe(stamp.month);
+            state.last_stamp = Some(stamp);
+        }
     }
 
     /// Everything found so far, attributed and in time order.
@@ -304,8 +343,19 @@ impl Analyzer {
     }
 
     fn process_line(&mut self, file: usize, raw: RawLine<'_>) {
-        let text = String::from_utf8_lossy(raw.bytes);
-        self.count_line(file, &raw, matches!(text, Cow::Owned(_)));
+        let valid = std::str::from_utf8(raw.bytes);
+        self.count_line(file, &raw, valid.is_err());
+        if !self.wants_line(file, &raw) {
+            let last = &mut self.files[file].skipped_last;
+            last.clear();
+            last.extend_from_slice(raw.bytes);
+            return;
+        }
+        self.files[file].skipped_last.clear();
+        let text = match valid {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(raw.bytes),
+        };
         if let Some(year) = klog_file_year(&text) {
             self.flush_pending(file);
             self.files[file].header_year.get_or_insert(year);
@@ -324,7 +374,7 @@ impl Analyzer {
         };
         if self.files[file].pending.is_some() {
             if let Some(part) = continuation(&decoded.body) {
-                self.continue_pending(file, part, display_text);
+                self.continue_pending(file, part, display_text, &raw);
                 return;
             }
             self.flush_pending(file);
@@ -337,9 +387,20 @@ impl Analyzer {
             file,
             line: raw.number,
             offset: raw.offset,
+            length: raw.bytes.len() as u32,
             outer: decoded.stamp,
+            rewritten: decoded.journal,
         };
         self.process_body(place, &decoded.tag, &decoded.body, display_text);
+    }
+
+    /// Returns whether a line is to be decoded: the lines the filter passes, the start of a
+    /// file, and the lines that may go on a multi-line record.
+    fn wants_line(&mut self, file: usize, raw: &RawLine<'_>) -> bool {
+        raw.number <= HEAD_LINES
+            || self.files[file].pending.is_some()
+            || self.filter.passes(raw.bytes, self.verbosity.v3_seen())
+            || self.filter.names_new_pod(raw.bytes)
     }
 
     /// Reads a program's text: a kubelet klog or JSON record, a containerd line or a kernel line.
@@ -360,7 +421,6 @@ impl Analyzer {
                 let record = Record {
                     source: Source::Kubelet,
                     inner: json.stamp,
-                    klog_time: None,
                     message: &json.message,
                     text,
                 };
@@ -371,7 +431,6 @@ impl Analyzer {
             let record = Record {
                 source: Source::Containerd,
                 inner: logfmt.stamp,
-                klog_time: None,
                 message: &logfmt.message,
                 text,
             };
@@ -381,7 +440,6 @@ impl Analyzer {
             let record = Record {
                 source: Source::Kernel,
                 inner: None,
-                klog_time: None,
                 message: strip_dmesg_stamp(body),
                 text,
             };
@@ -391,10 +449,18 @@ impl Analyzer {
 
     /// Adds a line to the multi-line kubelet record being glued, and reads the record once its
     /// closing ` >` comes.
-    fn continue_pending(&mut self, file: usize, part: Continuation<'_>, text: &str) {
+    fn continue_pending(
+        &mut self,
+        file: usize,
+        part: Continuation<'_>,
+        text: &str,
+        raw: &RawLine<'_>,
+    ) {
         let Some(pending) = &mut self.files[file].pending else {
             return;
         };
+        let end = raw.offset + raw.bytes.len() as u64;
+        pending.place.length = u32::try_from(end - pending.place.offset).unwrap_or(u32::MAX);
         pending.text.push('\n');
         pending.text.push_str(text);
         pending.body.push('\n');
@@ -455,18 +521,23 @@ impl Analyzer {
             rollovers,
         });
 
-        let has_pod_text = memchr::memmem::find(message.as_bytes(), b"pod").is_some();
-        if !has_pod_text && !self.rules.is_candidate(message) {
+        let candidate = self.rules.is_candidate(message);
+        let names_pod = memchr::memmem::find(message.as_bytes(), b"pod").is_some();
+        if !candidate && !names_pod {
             return;
         }
         let structured = crate::rules::structured_of(message);
-        if has_pod_text && record.source == Source::Kubelet {
+        if names_pod && record.source == Source::Kubelet {
             self.links.learn_line(message, structured.as_ref());
+        }
+        if !candidate {
+            return;
         }
         let mut hits = std::mem::take(&mut self.hits);
         hits.clear();
         self.rules
             .match_message(record.source, message, structured.as_ref(), &mut hits);
+        let kept = self.files[file].keeps_texts || place.rewritten;
         for hit in hits.drain(..) {
             let Some(hit) = self.accept(hit, message, structured.as_ref()) else {
                 continue;
@@ -475,11 +546,12 @@ impl Analyzer {
                 file,
                 line: place.line,
                 offset: place.offset,
+                length: place.length,
                 stamp,
                 rollovers,
-                klog_time: record.klog_time.map(str::to_string),
                 hit,
-                text: record.text.to_string(),
+                text_hash: super::texts::text_hash(record.text),
+                kept: kept.then(|| record.text.into()),
             });
         }
         self.hits = hits;
@@ -549,6 +621,21 @@ impl Analyzer {
         }
         replayed.push(source);
         true
+    }
+
+    /// Says whether the inputs given from now on can be read again by byte range (files on
+    /// disk, the page's `File`s) or not (a pipe). See [`Analyzer::mark_rereadable`].
+    pub fn set_sources_rereadable(&mut self, rereadable: bool) {
+        self.sources_rereadable = rereadable;
+    }
+
+    /// Marks a file whose bytes are those of the input as given, not decompressed: when the
+    /// inputs can be read again, its events then keep the byte range of their line instead of
+    /// a copy, and [`super::fill_texts`] reads the lines back.
+    pub fn mark_rereadable(&mut self, file: FileId) {
+        if self.sources_rereadable {
+            self.files[file.0].keeps_texts = false;
+        }
     }
 
     /// Adds an issue found by the reader of a file, such as a truncated archive, to the

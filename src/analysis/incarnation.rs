@@ -7,7 +7,7 @@ use crate::kind::EventKind;
 /// Fills each pod's incarnations from its events, and gives the events that name no UID the
 /// UID of the incarnation they fall in: the last one that began at or before them.
 pub(crate) fn split_incarnations(pods: &mut [PodSummary], events: &mut [Event]) {
-    for (index, pod) in pods.iter_mut().enumerate() {
+    for pod in pods.iter_mut() {
         pod.incarnations = pod
             .uids
             .iter()
@@ -17,15 +17,18 @@ pub(crate) fn split_incarnations(pods: &mut [PodSummary], events: &mut [Event]) 
                 last_seen: None,
             })
             .collect();
-        let of_pod = events.iter().filter(|event| event.pod == Some(index));
-        for event in of_pod {
-            let Some(uid) = &event.uid else { continue };
-            if let Some(life) = pod.incarnations.iter_mut().find(|l| &l.uid == uid) {
-                life.first_seen = Some(life.first_seen.map_or(event.time, |t| t.min(event.time)));
-                life.last_seen = Some(life.last_seen.map_or(event.time, |t| t.max(event.time)));
-            }
+    }
+    for event in events.iter() {
+        let (Some(pod), Some(uid)) = (event.pod.and_then(|i| pods.get_mut(i)), &event.uid) else {
+            continue;
+        };
+        if let Some(life) = pod.incarnations.iter_mut().find(|l| &l.uid == uid) {
+            life.first_seen = Some(life.first_seen.map_or(event.time, |t| t.min(event.time)));
+            life.last_seen = Some(life.last_seen.map_or(event.time, |t| t.max(event.time)));
         }
-        // UIDs that only context lines named have no span; they stay listed, last.
+    }
+    // UIDs that only context lines named have no span; they stay listed, last.
+    for pod in pods.iter_mut() {
         pod.incarnations
             .sort_by_key(|life| (life.first_seen.is_none(), life.first_seen));
     }

@@ -46,6 +46,10 @@ pub struct Links {
     /// Pods that a line named with their namespace, in the order first named.
     pub known_pods: Vec<KnownPod>,
     known_index: HashMap<PodName, usize>,
+    /// The full UIDs of each pod, so a pod's only UID is found without a scan of every UID.
+    uids_of_pod: HashMap<PodName, Vec<String>>,
+    /// The known pods of each name, across namespaces.
+    pods_of_name: HashMap<String, Vec<PodName>>,
     /// The line being read, for the sightings of the pods it names.
     pub current: Option<Sighting>,
 }
@@ -60,7 +64,12 @@ impl Links {
         self.sight(&name);
         match (&pod.uid, pod.uid_truncated) {
             (Some(uid), false) => {
-                self.uid_pod.entry(uid.clone()).or_insert(name);
+                if let std::collections::hash_map::Entry::Vacant(entry) =
+                    self.uid_pod.entry(uid.clone())
+                {
+                    entry.insert(name.clone());
+                    self.uids_of_pod.entry(name).or_default().push(uid.clone());
+                }
             }
             (Some(prefix), true) => {
                 let entry = (prefix.clone(), name);
@@ -84,6 +93,10 @@ impl Links {
                 });
                 self.known_index
                     .insert(name.clone(), self.known_pods.len() - 1);
+                self.pods_of_name
+                    .entry(name.1.clone())
+                    .or_default()
+                    .push(name.clone());
                 self.known_pods.len() - 1
             }
         };
@@ -159,24 +172,18 @@ impl Links {
 
     /// Returns the UID of a pod when the logs show exactly one for it.
     pub fn only_uid_of(&self, pod: &PodName) -> Option<&str> {
-        let mut uids = self.uid_pod.iter().filter(|(_, p)| *p == pod);
-        let first = uids.next();
-        uids.next()
-            .is_none()
-            .then_some(first)
-            .flatten()
-            .map(|(uid, _)| uid.as_str())
+        match self.uids_of_pod.get(pod).map(Vec::as_slice) {
+            Some([only]) => Some(only),
+            _ => None,
+        }
     }
 
     /// Returns the one known pod of this name, when only one namespace has it.
     pub fn pod_of_name(&self, name: &str) -> Option<&PodName> {
-        let mut matches = self
-            .known_pods
-            .iter()
-            .map(|known| &known.name)
-            .filter(|(_, n)| n == name);
-        let first = matches.next();
-        matches.next().is_none().then_some(first).flatten()
+        match self.pods_of_name.get(name).map(Vec::as_slice) {
+            Some([only]) => Some(only),
+            _ => None,
+        }
     }
 }
 

@@ -2,12 +2,14 @@
 
 mod analyzer;
 mod decode;
+mod filter;
 mod incarnation;
 mod links;
 mod messages;
 mod model;
 mod query;
 mod resolve;
+mod texts;
 mod zone;
 
 pub use analyzer::{Analyzer, FileId, YearSource};
@@ -16,3 +18,4 @@ pub use model::{
     Analysis, Event, FileSummary, Incarnation, InputIssue, PodSummary, Verbosity, YearFrom, Zone,
 };
 pub use query::natural_cmp;
+pub use texts::{fill_texts, LineSource};

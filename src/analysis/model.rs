@@ -22,7 +22,10 @@ pub struct Event {
     pub line: u64,
     /// Byte offset of the line in the file (after decompression).
     pub offset: u64,
-    /// The klog header's own time as written, such as `0516 18:34:39.885628`.
+    /// The bytes the line spans from `offset`; a record glued from several lines spans them all.
+    pub length: u32,
+    /// The klog header's own time as written, such as `0516 18:34:39.885628`. Like `text`, it
+    /// is `None` until the text is read when the event kept only its byte range.
     pub klog_time: Option<String>,
     /// The id of the rule that found the event.
     pub rule: String,
@@ -30,11 +33,23 @@ pub struct Event {
     /// the event's kind is not the rule's (a container start that turned out to be a sandbox's).
     #[serde(skip)]
     pub labels: Option<std::sync::Arc<crate::rules::RuleLabels>>,
-    /// The raw log line, decoded lossily.
+    /// The raw log line, decoded lossily. Empty until read with [`super::fill_texts`] for an
+    /// event of a file that can be read again, which keeps only the line's byte range.
     pub text: String,
 }
 
 impl Event {
+    /// Returns whether the event's text is still to be read from its byte range.
+    pub fn needs_text(&self) -> bool {
+        self.text.is_empty() && self.length > 0
+    }
+
+    /// Sets the text read back for the event, and the klog time it shows.
+    pub fn set_text(&mut self, text: String) {
+        self.klog_time = super::texts::klog_time_of(&text);
+        self.text = text;
+    }
+
     /// Returns the label shown for the event: its rule's label in `lang`, else its kind's.
     pub fn label(&self, lang: crate::i18n::Lang) -> &str {
         self.labels
@@ -51,7 +66,8 @@ pub struct PodSummary {
     /// The pod name; a pod known only by UID has its UID here.
     pub name: String,
     pub uids: Vec<String>,
-    /// The first and last time any line named the pod.
+    /// The first and last time a line that the analyzer decoded named the pod: a line some rule
+    /// matches, or the first line that gave its namespace or UID.
     pub first_seen: Option<Timestamp>,
     pub last_seen: Option<Timestamp>,
     /// The pod's incarnations, one per UID, in time order: a StatefulSet pod deleted and

@@ -36,7 +36,7 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
         // moment: same stamp, same text.
         let key = (
             raw.stamp,
-            raw.text.as_str(),
+            raw.text_hash,
             raw.hit.rule,
             &raw.hit.pod,
             &raw.hit.container,
@@ -228,12 +228,13 @@ fn to_event(
         file: raw.file,
         line: raw.line,
         offset: raw.offset,
-        klog_time: raw.klog_time.clone(),
+        length: raw.length,
+        klog_time: raw.kept.as_deref().and_then(super::texts::klog_time_of),
         rule: analyzer.rules().rule_id(hit.rule).to_string(),
         labels: (kind == hit.kind)
             .then(|| analyzer.rules().labels(hit.rule))
             .flatten(),
-        text: raw.text.clone(),
+        text: raw.kept.as_deref().map(str::to_string).unwrap_or_default(),
     }
 }
 

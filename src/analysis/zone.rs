@@ -124,7 +124,7 @@ const V2_MARKS: [&str; 6] = [
 ];
 
 /// Kubelet messages written only at `--v=3` or above.
-const V3_MARKS: [&str; 8] = [
+pub(crate) const V3_MARKS: [&str; 8] = [
     "\"Event occurred\"",
     "Event(v1.ObjectReference{",
     "\"Status for pod updated successfully\"",
@@ -153,6 +153,11 @@ impl VerbosityCounter {
 
     pub fn verbosity(&self) -> Verbosity {
         self.counts
+    }
+
+    /// Returns whether a line that only `--v=3` writes has been read.
+    pub fn v3_seen(&self) -> bool {
+        self.counts.v3_lines > 0
     }
 }
 

@@ -223,6 +223,10 @@ impl Walk<'_> {
         depth: usize,
     ) -> Result<(), Stop> {
         let file = self.begin(name, clues);
+        if depth == 0 {
+            // The bytes are the user's file itself, so lines can be read again by range.
+            self.analyzer.mark_rereadable(file);
+        }
         let mut buffer = vec![0u8; CHUNK_BYTES];
         loop {
             match reader.read(&mut buffer) {

@@ -66,6 +66,8 @@ pub struct RuleSet {
 struct Compiled {
     rules: Vec<Rule>,
     prefilter: AhoCorasick,
+    /// The distinct literals, in the prefilter's pattern order.
+    literals: Vec<String>,
     /// For each literal in the prefilter, the rules it selects.
     literal_rules: Vec<Vec<usize>>,
     source: RuleFile,
@@ -146,6 +148,7 @@ impl RuleSet {
             compiled: Arc::new(Compiled {
                 rules,
                 prefilter,
+                literals,
                 literal_rules,
                 source: file,
             }),
@@ -179,6 +182,11 @@ impl RuleSet {
     /// Returns whether any rule's literal occurs in `text`: the cheap test that rejects most lines.
     pub fn is_candidate(&self, text: &str) -> bool {
         self.compiled.prefilter.is_match(text)
+    }
+
+    /// Returns the distinct literals of the rules.
+    pub fn literals(&self) -> impl Iterator<Item = &str> {
+        self.compiled.literals.iter().map(String::as_str)
     }
 
     /// Appends every moment the rules of `source` find in `message` (for the kubelet, a klog

@@ -93,6 +93,7 @@ pub(crate) mod tests {
             file: 0,
             line: u64::from(seconds) + 1,
             offset: 0,
+            length: 0,
             klog_time: None,
             rule: "test".to_string(),
             labels: None,

@@ -76,16 +76,35 @@ fn run(args: &Args) -> Result<(), Failure> {
     if args.print_rules {
         return rules::print(args, &rules);
     }
-    let analysis = analyze(args, rules)?;
+    let mut disk = read::DiskLines::default();
+    let mut analysis = analyze(args, rules, &mut disk)?;
     report_issues(&analysis);
     if args.list_pods {
         return output::list_pods(args, &analysis);
     }
     let query = args.podname.as_deref().unwrap_or_default();
+    read_texts(&mut analysis, query, &mut disk);
     output::show_pod(args, &analysis, query, levels)
 }
 
-fn analyze(args: &Args, rules: RuleSet) -> Result<Analysis, Failure> {
+/// Reads back the lines of the events that the output shows: those of the pods `query` finds,
+/// and the node events.
+fn read_texts(analysis: &mut Analysis, query: &str, disk: &mut read::DiskLines) {
+    let pods = analysis.find_pods(query);
+    let shown = analysis
+        .events
+        .iter_mut()
+        .filter(|event| event.pod.is_some_and(|pod| pods.contains(&pod)));
+    let results = [
+        podlife::analysis::fill_texts(shown, disk),
+        podlife::analysis::fill_texts(&mut analysis.node_events, disk),
+    ];
+    for error in results.into_iter().filter_map(Result::err) {
+        log::warn!("cannot read a log line again: {error}");
+    }
+}
+
+fn analyze(args: &Args, rules: RuleSet, disk: &mut read::DiskLines) -> Result<Analysis, Failure> {
     let mut analyzer = Analyzer::new(rules);
     let mut seen = Vec::new();
     for path in &args.logfiles {
@@ -99,7 +118,7 @@ fn analyze(args: &Args, rules: RuleSet) -> Result<Analysis, Failure> {
             continue;
         }
         seen.push(identity);
-        read::read_log(&mut analyzer, path, args.year).map_err(|err| Failure {
+        read::read_log(&mut analyzer, path, args.year, disk).map_err(|err| Failure {
             status: 2,
             message: err.to_string(),
         })?;
