@@ -1,10 +1,10 @@
 // Browser benchmark of the podlife page in headless Chromium:
 //
 //   trunk build --release
-//   node benches/browser/bench.mjs --file /tmp/node-1g.log [--compare-cli]
+//   node benches/browser/bench.mjs --file /tmp/node-1g.log [--compare-cli] [--dist DIR]
 //       [--span-pods bench/span-100s,bench/span-100000s] [--steps 15] [--timeout-min 30]
 //
-// It serves dist/ on 127.0.0.1 and gives FILE to the page's file input. Parse throughput is
+// It serves dist/ (or the Trunk build in DIR) on 127.0.0.1 and gives FILE to the page's file input. Parse throughput is
 // timed from the input's `change` event to the progress element leaving the page. It then
 // prints the worker's peak wasm memory when the page publishes it, the main page's JS heap, the
 // renderer process's peak resident memory and the longest main-thread task during the parse.
@@ -15,17 +15,19 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch, openPage, serveDist } from '../../tests/browser/support.mjs';
+import { serveFolder } from './serve.mjs';
 import { cliPods, comparePods } from './cli.mjs';
 import { installRecorder, readPublished, readRecorder, startSampling } from './monitor.mjs';
 import { markCounts, measureSteps, median, pickPod } from './slider.mjs';
 
 const USAGE =
   'usage: node benches/browser/bench.mjs --file LOG [--compare-cli] ' +
-  '[--span-pods KEY,KEY] [--steps N] [--timeout-min MINUTES]';
+  '[--dist DIR] [--span-pods KEY,KEY] [--steps N] [--timeout-min MINUTES]';
 
 function parseArgs(argv) {
   const options = {
     file: null,
+    dist: null,
     compareCli: false,
     spanPods: ['bench/span-100s', 'bench/span-100000s'],
     steps: 15,
@@ -46,6 +48,7 @@ function parseArgs(argv) {
       return number;
     };
     if (flag === '--file') options.file = resolve(value);
+    else if (flag === '--dist') options.dist = resolve(value);
     else if (flag === '--span-pods') options.spanPods = value.split(',').filter(Boolean);
     else if (flag === '--steps') options.steps = Math.round(positive());
     else if (flag === '--timeout-min') options.timeoutMin = positive();
@@ -147,10 +150,10 @@ function reportComparison(file, pageKeys) {
 
 async function run(options) {
   const size = statSync(options.file).size;
-  const server = await serveDist();
+  const server = options.dist ? await serveFolder(options.dist) : await serveDist();
   const browser = await launch();
   try {
-    const { page } = await openPage(browser, server.origin);
+    const { page, errors } = await openPage(browser, server.origin);
     await installRecorder(page);
     const stopSampling = await startSampling(page);
     console.log(`file: ${options.file} (${(size / 1e6).toFixed(0)} MB)`);
@@ -183,6 +186,8 @@ async function run(options) {
         `(${parse.longTasks} tasks over 50 ms)`,
     );
     console.log(`pods: ${pods.keys.length} in the list; pod count reads "${pods.count}"`);
+    const notices = await page.locator('[data-testid="notices"] li').allTextContents();
+    for (const text of [...notices, ...errors].slice(0, 5)) console.log(`page notice or error: ${text}`);
 
     await reportSliderSteps(page, options);
     if (options.compareCli) reportComparison(options.file, pods.keys);
