@@ -148,7 +148,7 @@ fn write_bar(svg: &mut String, bar: &Bar, index: &SecondIndex, base_y: f64, lang
     };
     let _ = write!(
         svg,
-        r#"<g class="bucket" data-start="{start}" data-end="{end}" data-level="{}" data-count="{}"><title>{start} – {end} · {} · {}</title><rect class="dot" x="{:.1}" y="{top:.1}" width="{:.1}" height="{height:.1}" fill="{}"/></g>"#,
+        r#"<g class="bucket" data-start="{start}" data-end="{end}" data-level="{}" data-count="{}"><title>{start} – {end} · {} · {}</title><rect class="bar" x="{:.1}" y="{top:.1}" width="{:.1}" height="{height:.1}" fill="{}"/></g>"#,
         bucket.level.name(),
         bucket.count,
         bucket.level.label(lang),

@@ -6,7 +6,8 @@ use super::details::Details;
 use super::i18n::Msg;
 use super::levels::LevelFilter;
 use super::load::load_files;
-use super::model::{find_pod, timeline_model, TimelineInput, TimelineModel};
+use super::model::find_pod;
+use super::pod_seconds::PodSeconds;
 use super::notices::Notices;
 use super::pods::PodList;
 use super::read::files_of;
@@ -14,6 +15,7 @@ use super::rules::RulesPanel;
 use super::sources::Sources;
 use super::state::State;
 use super::timeline::TimelinePanel;
+use super::window_model::{timeline_model, TimelineInput, TimelineModel};
 use crate::i18n::Lang;
 use leptos::ev;
 use leptos::prelude::*;
@@ -30,7 +32,15 @@ pub fn App() -> impl IntoView {
             .analysis
             .with(|analysis| find_pod(analysis, &requested))
     });
-    let timeline = Memo::new(move |_| timeline_of(state, pod.get()?));
+    // The pod's seconds are indexed once per pod, level filter and analysis, so moving the
+    // window only aggregates the seconds it shows.
+    let seconds = Memo::new(move |_| {
+        let (index, levels) = (pod.get()?, state.levels.get());
+        state
+            .analysis
+            .with(|analysis| PodSeconds::build(analysis, index, levels))
+    });
+    let timeline = Memo::new(move |_| seconds.with(|s| s.as_ref().map(|s| timeline_of(state, s))));
     view! {
         <div
             class="app"
@@ -62,17 +72,14 @@ pub fn App() -> impl IntoView {
     }
 }
 
-fn timeline_of(state: State, pod: usize) -> Option<TimelineModel> {
+fn timeline_of(state: State, seconds: &PodSeconds) -> TimelineModel {
     let input = TimelineInput {
-        pod,
-        levels: state.levels.get(),
         slider: state.slider.get(),
+        zoom: state.zoom.get(),
         lang: state.lang.get(),
         width: state.width.get(),
     };
-    state
-        .analysis
-        .with(|analysis| timeline_model(analysis, input))
+    timeline_model(seconds, input)
 }
 
 #[component]

@@ -86,6 +86,14 @@ messages! {
     DownloadJsonHint => "Save the events at the levels shown as JSON lines, one event per line, as podlife --format json writes them",
         "将所选级别下的事件保存为 JSON Lines（每行一个事件），与 podlife --format json 的输出相同";
     NodeHeading => "Node", "节点";
+    BucketHint => "Each bar is a run of seconds in the colour of its highest level. Click a bar, turn the mouse wheel or press + to zoom in until single seconds show.",
+        "每个柱条代表一段连续的秒，颜色为其中的最高级别。点击柱条、滚动鼠标滚轮或按 + 键可放大，直到显示单独的秒。";
+    BucketAria => "{start} to {end}, {level}, {events}; press Enter to zoom in",
+        "{start} 至 {end}，{level}，{events}；按 Enter 键放大";
+    NodeBucketAria => "Node: {start} to {end}, {level}, {events}; press Enter to zoom in",
+        "节点：{start} 至 {end}，{level}，{events}；按 Enter 键放大";
+    ZoomKeys => "Timeline. Left and Right arrows move the window, Home and End go to the start and end, + and - zoom.",
+        "时间线。左右方向键移动时间窗，Home 和 End 键跳到开头和结尾，+ 和 - 键缩放。";
     NodeMarkAria => "Node: {time}, {level}, {events}", "节点：{time}，{level}，{events}";
     Incarnations => "{count} incarnations", "{count} 个实例";
     IncarnationHint => "Deleted and recreated under the same name: each UID is one incarnation",

@@ -11,6 +11,8 @@ mod levels;
 mod load;
 mod model;
 mod notices;
+mod overview;
+mod pod_seconds;
 mod pods;
 mod read;
 mod resize;
@@ -21,6 +23,8 @@ mod slider;
 mod sources;
 mod state;
 mod timeline;
+mod window_model;
+mod zoom;
 
 #[cfg(test)]
 mod tests;

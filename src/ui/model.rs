@@ -5,9 +5,10 @@ use crate::analysis::{Analysis, Event};
 use crate::i18n::Lang;
 use crate::level::{Level, LevelSet};
 use crate::timeline::{
-    aggregate, export_svg, incarnation_of, incarnation_tag, layout, min_label_width,
-    window_marks_for, ExportInfo, Lanes, Layout, Second, TimelineEvents, Window,
+    aggregate, export_svg, incarnation_of, incarnation_tag, ExportInfo, Lanes, TimelineEvents,
 };
+
+pub use super::window_model::TimelineModel;
 
 /// One entry of the pod list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,107 +56,9 @@ pub fn find_pod(analysis: &Analysis, requested: &str) -> Option<usize> {
 pub struct MarkFacts {
     /// `2025-05-16T18:34:39`, the `data-second` value.
     pub iso: String,
-    /// The events the second counts, as [`Second::event_count`] counts them.
+    /// The events the second counts, as
+    /// [`Second::event_count`](crate::timeline::Second::event_count) counts them.
     pub count: usize,
-}
-
-/// The timeline of one pod's window, ready to draw.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TimelineModel {
-    pub layout: Layout,
-    /// One per mark of the layout, in the same order.
-    pub facts: Vec<MarkFacts>,
-    /// One per mark of the layout's node lane, in the same order.
-    pub node_facts: Vec<MarkFacts>,
-    /// Seconds with events in the whole lifecycle.
-    pub total: usize,
-    /// The events of the whole lifecycle, as [`Second::event_count`] counts them.
-    pub events: usize,
-    pub window: Window,
-    /// How many marks a window shows at the timeline's width.
-    pub window_size: usize,
-    pub slider_max: usize,
-    /// The first and last second of the window, as `2025-05-16 18:34:04`.
-    pub first: String,
-    pub last: String,
-}
-
-/// Inputs of the timeline besides the analysis.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TimelineInput {
-    pub pod: usize,
-    pub levels: LevelSet,
-    pub slider: usize,
-    pub lang: Lang,
-    pub width: f64,
-}
-
-/// Builds the timeline of a pod, or `None` when none of its events is at the chosen levels.
-pub fn timeline_model(analysis: &Analysis, input: TimelineInput) -> Option<TimelineModel> {
-    let events = TimelineEvents::of(analysis, &[input.pod], input.levels);
-    let seconds = aggregate(events.pod.iter().copied(), LevelSet::ALL);
-    if seconds.is_empty() {
-        return None;
-    }
-    let window_size = window_marks_for(input.width);
-    let window = Window::from_slider_sized(input.slider, seconds.len(), window_size);
-    let node = aggregate(events.node.iter().copied(), LevelSet::ALL);
-    let lanes = Lanes::new(&node, analysis, &[input.pod]);
-    let layout = fitted_layout(&seconds, &lanes, window, input.lang, input.width);
-    let facts = layout
-        .marks
-        .iter()
-        .map(|mark| facts_of(&seconds[mark.second]))
-        .collect();
-    let node_facts = layout
-        .node_lane
-        .iter()
-        .flat_map(|lane| &lane.marks)
-        .map(|node_mark| facts_of(&node[node_mark.mark.second]))
-        .collect();
-    let in_window = &seconds[window.start..window.end().min(seconds.len())];
-    Some(TimelineModel {
-        layout,
-        facts,
-        node_facts,
-        total: seconds.len(),
-        events: seconds.iter().map(Second::event_count).sum(),
-        window,
-        window_size,
-        slider_max: Window::slider_max_sized(seconds.len(), window_size),
-        first: in_window.first().map(display_time).unwrap_or_default(),
-        last: in_window.last().map(display_time).unwrap_or_default(),
-    })
-}
-
-/// Fits the window into `width`. A window is sized to fit with its labels, but a width can be
-/// too narrow even for the minimum of 5 marks. Then the window gets the least width at which
-/// the engine shows labels and the box scrolls, because a window exists to be read. The whole
-/// lifecycle may show dots only.
-fn fitted_layout(
-    seconds: &[Second<'_>],
-    lanes: &Lanes<'_>,
-    window: Window,
-    lang: Lang,
-    width: f64,
-) -> Layout {
-    let fitted = layout(seconds, lanes, window, lang, Some(width));
-    if fitted.show_labels || window.is_whole(seconds.len()) {
-        return fitted;
-    }
-    let readable = min_label_width(fitted.marks.len());
-    layout(seconds, lanes, window, lang, Some(readable.max(width)))
-}
-
-fn facts_of(second: &Second<'_>) -> MarkFacts {
-    MarkFacts {
-        iso: second.iso(),
-        count: second.event_count(),
-    }
-}
-
-fn display_time(second: &Second<'_>) -> String {
-    second.time.format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
 /// One event of an opened second.

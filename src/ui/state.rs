@@ -77,6 +77,9 @@ pub struct State {
     pub pod: RwSignal<Option<String>>,
     pub query: RwSignal<String>,
     pub slider: RwSignal<usize>,
+    /// How many marks a window of the slider shows, as zoomed to; 0 for as many as fit the
+    /// width with their labels.
+    pub zoom: RwSignal<usize>,
     /// The ISO second whose events the detail panel lists.
     pub open: RwSignal<Option<String>>,
     pub load_notes: RwSignal<Vec<LoadNote>>,
@@ -110,6 +113,7 @@ impl State {
             pod: RwSignal::new(pod),
             query: RwSignal::new(String::new()),
             slider: RwSignal::new(0),
+            zoom: RwSignal::new(0),
             open: RwSignal::new(None),
             load_notes: RwSignal::new(Vec::new()),
             dismissed_files: RwSignal::new(0),

@@ -5,10 +5,13 @@
 use super::download::ExportButtons;
 use super::i18n::{counted, fill, grouped, Msg};
 use super::lanes::{BandLayer, NodeLaneLayer};
-use super::model::{MarkFacts, TimelineModel};
+use super::model::MarkFacts;
+use super::overview::OverviewSvg;
 use super::resize::SizeWatch;
 use super::slider::Slider;
 use super::state::State;
+use super::window_model::{Picture, TimelineModel};
+use super::zoom;
 use crate::timeline::{zone_caption, Layout, Mark, RowKind};
 use leptos::ev;
 use leptos::html::Div;
@@ -22,10 +25,37 @@ pub fn TimelinePanel(
 ) -> impl IntoView {
     let boxed = NodeRef::<Div>::new();
     follow_width(state, boxed);
+    zoom::follow_wheel(state, boxed, timeline);
+    // Each pod starts at the smallest window size.
+    Effect::new(move |_| {
+        pod.track();
+        state.zoom.set(0);
+    });
+    let on_key = move |ev: ev::KeyboardEvent| {
+        let handled = timeline.with_untracked(|model| {
+            model
+                .as_ref()
+                .is_some_and(|model| zoom::on_key(state, model, &ev.key()))
+        });
+        if handled {
+            ev.prevent_default();
+            // The marks are drawn anew, so the focus goes back to the box for the next key.
+            if let Some(element) = boxed.get_untracked() {
+                let _ = element.focus();
+            }
+        }
+    };
     view! {
         <section class="panel timeline-panel">
             <TimelineHeading state=state pod=pod timeline=timeline />
-            <div class="timeline-box" node_ref=boxed>
+            <div
+                class="timeline-box"
+                node_ref=boxed
+                data-testid="timeline-box"
+                tabindex=move || timeline.with(Option::is_some).then_some("0")
+                aria-label=move || Msg::ZoomKeys.text(state.lang.get())
+                on:keydown=on_key
+            >
                 {move || match timeline.get() {
                     Some(model) => view! { <TimelineSvg state=state model=model /> }.into_any(),
                     None => view! { <Welcome state=state pod=pod /> }.into_any(),
@@ -119,12 +149,37 @@ fn Welcome(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
 
 #[component]
 fn TimelineSvg(state: State, model: TimelineModel) -> impl IntoView {
-    let TimelineModel {
-        layout,
-        facts,
-        node_facts,
-        ..
-    } = model;
+    match model.picture.clone() {
+        Picture::Seconds {
+            layout,
+            facts,
+            node_facts,
+        } => view! { <SecondsSvg state=state layout=layout facts=facts node_facts=node_facts /> }
+            .into_any(),
+        Picture::Buckets {
+            overview,
+            facts,
+            node_facts,
+        } => view! {
+            <OverviewSvg
+                state=state
+                model=model
+                overview=overview
+                facts=facts
+                node_facts=node_facts
+            />
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn SecondsSvg(
+    state: State,
+    layout: Layout,
+    facts: Vec<MarkFacts>,
+    node_facts: Vec<MarkFacts>,
+) -> impl IntoView {
     let lane = layout.node_lane.clone();
     let (width, height) = (layout.width, layout.height);
     let view_box = format!("0 0 {width} {height}");
