@@ -337,6 +337,34 @@ impl Analyzer {
         }
     }
 
+    /// The pods that lines named with their namespace so far, as `namespace/name`, with the
+    /// events found for each, in the order first named. Cheap enough to call during a read,
+    /// unlike [`Analyzer::analysis`]; the analysis may still merge or add pods known only by UID.
+    ///
+    /// ```
+    /// use podlife::analysis::Analyzer;
+    /// use podlife::rules::RuleSet;
+    ///
+    /// let mut analyzer = Analyzer::new(RuleSet::builtin());
+    /// let file = analyzer.begin_file("messages", 2025);
+    /// analyzer.push(file, b"May 16 18:34:04 node-a kubelet[4052]: I0516 18:34:04.558677    4052 kubelet.go:2407] \"SyncLoop ADD\" source=\"api\" pods=[\"default/probe-demo\"]\n");
+    /// analyzer.end_file(file);
+    /// assert_eq!(analyzer.pods_so_far(), [("default/probe-demo".to_string(), 1)]);
+    /// ```
+    pub fn pods_so_far(&self) -> Vec<(String, usize)> {
+        let known = self.links.known_pods.iter();
+        known
+            .map(|pod| {
+                let (namespace, name) = &pod.name;
+                let key = match namespace {
+                    Some(namespace) => format!("{namespace}/{name}"),
+                    None => name.clone(),
+                };
+                (key, pod.events)
+            })
+            .collect()
+    }
+
     /// Everything found so far, attributed and in time order.
     pub fn analysis(&self) -> Analysis {
         super::resolve::resolve(self)
@@ -542,6 +570,9 @@ impl Analyzer {
             let Some(hit) = self.accept(hit, message, structured.as_ref()) else {
                 continue;
             };
+            if hit.pod.is_some() && hit.kind.scope() != Scope::Node {
+                self.links.count_event();
+            }
             self.events.push(RawEvent {
                 file,
                 line: place.line,

@@ -5,7 +5,7 @@
 use crate::message::{parse_pod_ref, PodRef, Structured};
 use crate::time::Stamp;
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// A pod's name and namespace; the namespace is `None` only for names seen without one.
@@ -32,6 +32,8 @@ pub struct KnownPod {
     pub name: PodName,
     pub first: Option<Sighting>,
     pub last: Option<Sighting>,
+    /// Events found so far that named the pod with its namespace.
+    pub events: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -52,11 +54,14 @@ pub struct Links {
     pods_of_name: HashMap<String, Vec<PodName>>,
     /// The line being read, for the sightings of the pods it names.
     pub current: Option<Sighting>,
+    /// The known pod that the last [`Links::learn_pod`] named.
+    last_learned: Option<usize>,
 }
 
 impl Links {
     /// Records the UID of a reference that carries both name and UID.
     pub fn learn_pod(&mut self, pod: &PodRef) {
+        self.last_learned = None;
         let Some(namespace) = &pod.namespace else {
             return;
         };
@@ -81,6 +86,14 @@ impl Links {
         }
     }
 
+    /// Counts an event of the pod that the last [`Links::learn_pod`] named, if it gave a
+    /// namespace, for the pods shown during a read.
+    pub fn count_event(&mut self) {
+        if let Some(index) = self.last_learned {
+            self.known_pods[index].events += 1;
+        }
+    }
+
     /// Records that the current line names `name`.
     fn sight(&mut self, name: &PodName) {
         let index = match self.known_index.get(name) {
@@ -90,6 +103,7 @@ impl Links {
                     name: name.clone(),
                     first: None,
                     last: None,
+                    events: 0,
                 });
                 self.known_index
                     .insert(name.clone(), self.known_pods.len() - 1);
@@ -100,6 +114,7 @@ impl Links {
                 self.known_pods.len() - 1
             }
         };
+        self.last_learned = Some(index);
         let known = &mut self.known_pods[index];
         if known.first.is_none() {
             known.first = self.current;
