@@ -27,7 +27,7 @@ test: tools lint test-native test-wasm build test-browser
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bin podlife-web -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bin podlife-web --bin podlife-worker -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --profile test -- -D warnings
 
 test-native:

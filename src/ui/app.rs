@@ -5,10 +5,10 @@ use super::browser;
 use super::details::Details;
 use super::i18n::Msg;
 use super::levels::LevelFilter;
-use super::load::load_files;
+use super::load::{follow_chosen_pod, load_files};
 use super::model::find_pod;
-use super::pod_seconds::PodSeconds;
 use super::notices::Notices;
+use super::pod_seconds::PodSeconds;
 use super::pods::PodList;
 use super::read::files_of;
 use super::rules::RulesPanel;
@@ -26,11 +26,14 @@ pub fn App() -> impl IntoView {
     let state = State::new(browser::preferred_lang(), browser::pod_in_fragment());
     follow_fragment(state);
     follow_lang(state);
+    follow_chosen_pod(state);
+    // The chosen pod is shown once the parse worker has sent its events.
     let pod = Memo::new(move |_| {
         let requested = state.pod.get()?;
-        state
+        let index = state
             .analysis
-            .with(|analysis| find_pod(analysis, &requested))
+            .with(|analysis| find_pod(analysis, &requested))?;
+        state.has_events_of(index).then_some(index)
     });
     // The pod's seconds are indexed once per pod, level filter and analysis, so moving the
     // window only aggregates the seconds it shows.

@@ -38,6 +38,14 @@ messages! {
     DropRelease => "Release to read the files here, in your browser",
         "松开鼠标，即在浏览器本地读取文件";
     Reading => "Reading {file}: {percent}%", "正在读取 {file}：{percent}%";
+    ReadingBytes => "{read} of {total} MB", "已读 {read} / {total} MB";
+    ReadingFigures => "{read} of {total} MB, {rate} MB/s, {left} left",
+        "已读 {read} / {total} MB，{rate} MB/s，剩余 {left}";
+    Seconds => "{seconds} s", "{seconds} 秒";
+    MinutesSeconds => "{minutes} min {seconds} s", "{minutes} 分 {seconds} 秒";
+    CancelParse => "Cancel", "取消";
+    CancelParseHint => "Stop reading this file and drop the files waiting; the files read before stay",
+        "停止读取此文件并放弃等待中的文件；之前读取的文件保留";
     FilesHeading => "Files", "文件";
     FileStats => "Lines: {lines} · from the kubelet: {kubelet}", "行数：{lines} · kubelet 日志行：{kubelet}";
     YearFromDate => "year {year} (from the file date)", "年份 {year}（取自文件日期）";

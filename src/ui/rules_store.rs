@@ -5,7 +5,6 @@
 use super::i18n::{fill, Msg};
 use super::load::read_again;
 use super::state::State;
-use crate::analysis::Analyzer;
 use crate::i18n::Lang;
 use crate::rules::{RuleError, RuleFile, RuleSet, RuleSpec};
 use leptos::prelude::*;
@@ -70,10 +69,7 @@ pub fn restore(state: State, problem: RwSignal<Option<RulesProblem>>) {
         return;
     };
     match RuleSet::from_json(&json) {
-        Ok(rules) => {
-            state.analyzer.set_value(Analyzer::new(rules.clone()));
-            state.rules.set(rules);
-        }
+        Ok(rules) => state.rules.set(rules),
         Err(error) => {
             let origin = RulesOrigin::Saved;
             problem.set(Some(RulesProblem::Rejected { origin, error }));

@@ -6,6 +6,7 @@ mod year;
 
 use super::i18n::{fill, grouped, Msg};
 use super::load::{clear_all, load_files, load_sample};
+use super::progress::ReadingProgress;
 use super::read::files_of;
 use super::state::{LoadedFile, State, YearOrigin};
 use crate::analysis::{FileSummary, YearFrom};
@@ -51,26 +52,6 @@ pub fn Sources(state: State) -> impl IntoView {
             <ReadingProgress state=state />
             <FileList state=state />
         </section>
-    }
-}
-
-#[component]
-fn ReadingProgress(state: State) -> impl IntoView {
-    move || {
-        state.progress.get().map(|progress| {
-            let percent = progress.percent.to_string();
-            let text = fill(
-                Msg::Reading,
-                state.lang.get(),
-                &[("file", &progress.file), ("percent", &percent)],
-            );
-            view! {
-                <div class="progress" role="status" data-testid="progress">
-                    <span>{text}</span>
-                    <progress max="100" value=progress.percent></progress>
-                </div>
-            }
-        })
     }
 }
 

@@ -1,7 +1,7 @@
 //! The page's state: one plain struct of signals, made once at the top of the app and handed
 //! to every component as a prop. Everything else the page shows is derived from it.
 
-use crate::analysis::{Analysis, Analyzer};
+use crate::analysis::Analysis;
 use crate::i18n::Lang;
 use crate::level::LevelSet;
 use crate::rules::RuleSet;
@@ -52,25 +52,43 @@ pub struct LoadedFile {
     pub year_origin: YearOrigin,
 }
 
+/// Work under way in the parse worker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Progress {
+    /// A file is being read.
+    Reading(Reading),
+    /// The chosen pod's events are being fetched.
+    Fetching,
+}
+
 /// How far the reading of the current file has got.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Progress {
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
     pub file: String,
-    pub percent: u32,
+    /// Bytes read so far.
+    pub read: u64,
+    /// The file's size in bytes.
+    pub total: u64,
+    /// Milliseconds since the read began.
+    pub elapsed_ms: f64,
 }
 
 /// The signals of the page.
 #[derive(Clone, Copy)]
 pub struct State {
-    /// Every file read since the last fresh start goes into this one analyzer, so later drops
-    /// add to the picture.
-    pub analyzer: StoredValue<Analyzer, LocalStorage>,
-    /// Counts fresh starts of the analyzer, so a read begun before one stops feeding it.
+    /// Counts fresh starts of the parse worker's analyzer, which gets every file read since
+    /// the last one, so replies of a worker stopped before one are ignored.
     pub generation: StoredValue<u64>,
     /// The files given to the analyzer, in the order of [`Analysis::files`].
     pub loaded: RwSignal<Vec<LoadedFile>>,
-    /// The analyzer's view after the last file was read.
+    /// The worker's analysis after the last file was read, with the pods found so far while a
+    /// file is read. Its `events` are those of one pod only, the one `pod_events` names.
     pub analysis: RwSignal<Arc<Analysis>>,
+    /// The key of the pod whose events `analysis.events` contains.
+    pub pod_events: RwSignal<Option<String>>,
+    /// Counts the files read to their end, so the chosen pod's events are fetched again after
+    /// each.
+    pub snapshot: RwSignal<u64>,
     pub lang: RwSignal<Lang>,
     pub levels: RwSignal<LevelSet>,
     /// The chosen pod as written in the URL fragment: `ns/name`, a name, or a UID.
@@ -104,10 +122,11 @@ pub struct State {
 impl State {
     pub fn new(lang: Lang, pod: Option<String>) -> State {
         State {
-            analyzer: StoredValue::new_local(Analyzer::new(RuleSet::builtin())),
             generation: StoredValue::new(0),
             loaded: RwSignal::new(Vec::new()),
             analysis: RwSignal::new(Arc::new(Analysis::default())),
+            pod_events: RwSignal::new(None),
+            snapshot: RwSignal::new(0),
             lang: RwSignal::new(lang),
             levels: RwSignal::new(LevelSet::DEFAULT),
             pod: RwSignal::new(pod),
@@ -134,18 +153,23 @@ impl State {
         self.pod.set(Some(key));
     }
 
-    /// Takes a fresh view of everything the analyzer has read.
-    pub fn refresh_analysis(&self) {
-        let analysis = self.analyzer.with_value(|analyzer| analyzer.analysis());
-        self.analysis.set(Arc::new(analysis));
+    /// Returns whether `analysis.events` contains every event of the pod at `index`: it has
+    /// none, or they were fetched.
+    pub fn has_events_of(&self, index: usize) -> bool {
+        let pod = self.analysis.with(|a| a.pods.get(index).cloned());
+        let Some(pod) = pod else {
+            return false;
+        };
+        pod.event_count() == 0 || self.pod_events.with(|key| key.as_ref() == Some(&pod.key()))
     }
 
-    /// Starts a fresh analyzer: every file, pod and file notice is forgotten, and a read still
-    /// under way stops feeding the analyzer.
+    /// Stops the parse worker and forgets every file, pod and file notice. The next read
+    /// starts a fresh worker with the rule table in force.
     pub fn forget_files(&self) {
         self.generation.update_value(|generation| *generation += 1);
-        self.analyzer
-            .set_value(Analyzer::new(self.rules.get_untracked()));
+        super::engine::stop();
+        self.progress.set(None);
+        self.pod_events.set(None);
         self.loaded.set(Vec::new());
         self.sample_loaded.set(false);
         self.load_notes.set(Vec::new());
@@ -155,7 +179,7 @@ impl State {
         self.slider.set(0);
         self.open.set(None);
         self.pod.set(None);
-        self.refresh_analysis();
+        self.analysis.set(Arc::new(Analysis::default()));
     }
 
     /// Returns the year the user set for the file `key`, if any.

@@ -58,9 +58,10 @@ fn run(command: Command, file: JsValue) {
                 Err(error) => wasm_bindgen::throw_str(&error.to_string()),
             });
         }
+        Command::Choose { pod } => with_session(|session| session.remember(pod)),
         Command::Events { pod } => {
-            let events = with_session(|session| session.events(&pod));
-            WorkerHost.post(Reply::Events { pod, events });
+            let events = with_session(|session| session.choose(pod));
+            WorkerHost.post(Reply::Events(events));
         }
     }
 }

@@ -22,8 +22,10 @@ pub enum Command {
         year: Option<i32>,
     },
     /// Requests the events of the pod `pod` (`namespace/name`) in the analysis of the files
-    /// read so far.
+    /// read so far. Every later [`Loaded`] reply carries the events of this pod too.
     Events { pod: String },
+    /// Makes every later [`Loaded`] reply carry the events of the pod `pod`, with no reply now.
+    Choose { pod: String },
 }
 
 /// A message from the worker.
@@ -38,8 +40,16 @@ pub enum Reply {
     Pods { pods: Vec<PodSummary> },
     /// A file was read to its end, or to an error that `error` describes.
     Loaded(Box<Loaded>),
-    /// The events of the pod `pod`, in time order; none when the pod is not known.
-    Events { pod: String, events: Vec<Event> },
+    /// The events of the pod requested last.
+    Events(PodEvents),
+}
+
+/// The events of one pod, in time order; none when the pod is not known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PodEvents {
+    /// The pod's key, `namespace/name`.
+    pub pod: String,
+    pub events: Vec<Event>,
 }
 
 /// How far the file under way has been read.
@@ -64,6 +74,8 @@ pub struct Loaded {
     /// The analysis of every file read so far, without pod events: those are sent per pod on
     /// request. Node events are kept.
     pub analysis: Analysis,
+    /// The events of the pod requested last, in this analysis.
+    pub events: Option<PodEvents>,
     /// The browser's reason when the file could not be read to its end.
     pub error: Option<String>,
     /// The final figures of the read.

@@ -2,7 +2,7 @@
 //! analyzer fed file by file, progress and pods-so-far replies paced by a clock, and the kept
 //! analysis that serves per-pod event requests.
 
-use super::protocol::{Loaded, OpenedLog, Progress, Reply};
+use super::protocol::{Loaded, OpenedLog, PodEvents, Progress, Reply};
 use crate::analysis::{Analysis, Analyzer, Event};
 use crate::input::archive::{read_into_observed, Input};
 use crate::rules::RuleSet;
@@ -44,6 +44,8 @@ pub struct Session {
     analyzer: Analyzer,
     /// The analysis after the last file read, kept for event requests.
     analysis: Analysis,
+    /// The pod whose events were requested last.
+    chosen: Option<String>,
 }
 
 impl Session {
@@ -53,6 +55,7 @@ impl Session {
         Ok(Session {
             analyzer: Analyzer::new(rules),
             analysis: Analysis::default(),
+            chosen: None,
         })
     }
 
@@ -85,6 +88,7 @@ impl Session {
         let loaded = Loaded {
             opened,
             analysis: without_pod_events(&self.analysis),
+            events: self.chosen.clone().map(|pod| self.events_of(pod)),
             error,
             progress,
         };
@@ -104,21 +108,35 @@ impl Session {
             .collect()
     }
 
-    /// Returns the events of the pod whose key is `pod`, in time order.
+    /// Returns the events of the pod whose key is `pod`, and remembers the pod, so the reply
+    /// to each later read carries its events too.
+    pub fn choose(&mut self, pod: String) -> PodEvents {
+        self.remember(pod.clone());
+        self.events_of(pod)
+    }
+
+    /// Remembers the pod `pod`, so the reply to each later read carries its events.
+    pub fn remember(&mut self, pod: String) {
+        self.chosen = Some(pod);
+    }
+
+    /// Collects the events of the pod whose key is `pod`, in time order.
     ///
     /// TODO: once events keep only the byte range of their line, fill their text here from the
     /// file before sending them.
-    pub fn events(&self, pod: &str) -> Vec<Event> {
+    fn events_of(&self, pod: String) -> PodEvents {
         let analysis = &self.analysis;
-        let Some(index) = analysis.pods.iter().position(|known| known.key() == pod) else {
-            return Vec::new();
+        let index = analysis.pods.iter().position(|known| known.key() == pod);
+        let events: Vec<Event> = match index {
+            Some(index) => analysis
+                .events
+                .iter()
+                .filter(|event| event.pod == Some(index))
+                .cloned()
+                .collect(),
+            None => Vec::new(),
         };
-        analysis
-            .events
-            .iter()
-            .filter(|event| event.pod == Some(index))
-            .cloned()
-            .collect()
+        PodEvents { pod, events }
     }
 }
 
@@ -278,11 +296,24 @@ mod tests {
         session.read(&mut host, &request(CASE_07.len()), CASE_07);
         let analysis = session.analyzer.analysis();
         let pod = analysis.pods[0].key();
-        let events = session.events(&pod);
-        assert!(!events.is_empty());
-        assert!(events.iter().all(|event| event.pod == Some(0)));
-        assert_eq!(events.len(), analysis.pods[0].event_count());
-        assert!(session.events("no-such/pod").is_empty());
+        let chosen = session.choose(pod.clone());
+        assert_eq!(chosen.pod, pod);
+        assert!(!chosen.events.is_empty());
+        assert!(chosen.events.iter().all(|event| event.pod == Some(0)));
+        assert_eq!(chosen.events.len(), analysis.pods[0].event_count());
+        assert!(session.choose("no-such/pod".to_string()).events.is_empty());
+
+        session.choose(pod.clone());
+        session.read(&mut host, &request(CASE_07.len()), CASE_07);
+        let Some(Reply::Loaded(loaded)) = host.replies.last() else {
+            panic!("the last reply is Loaded");
+        };
+        let events = loaded.events.clone().expect("the chosen pod's events");
+        assert_eq!(
+            events,
+            session.choose(pod),
+            "the events after the second read"
+        );
     }
 
     #[test]

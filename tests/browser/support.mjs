@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = join(ROOT, 'dist');
+/** The built page to serve: dist/, or the folder PODLIFE_DIST names (a build of its own). */
+export const DIST = process.env.PODLIFE_DIST || join(ROOT, 'dist');
 export const OUTPUT = join(ROOT, 'tests/browser/output');
 export const CASE_07 = join(ROOT, 'tests/fixtures/cases/07-aks-liveness-exec-restart/input.log');
 
