@@ -12,7 +12,7 @@ use crate::level::Level;
 use crate::rules::Condition;
 use crate::time::Timestamp;
 use chrono::{FixedOffset, TimeDelta};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Builds the analysis of everything `analyzer` has read.
 pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
@@ -30,7 +30,7 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
 
     let mut events: Vec<(Event, &RawEvent)> = Vec::new();
     let mut node_events = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for raw in &analyzer.events {
         // The same line given twice (pasted grep outputs, overlapping rotated files) is one
         // moment: same stamp, same text.
@@ -248,7 +248,7 @@ fn sort_events(events: &mut [(Event, &RawEvent)]) {
 
 /// Applies the level conditions that need the rest of the log, in time order.
 fn apply_conditions(events: &mut [(Event, &RawEvent)], links: &Links) {
-    let mut deleted: HashMap<usize, bool> = HashMap::new();
+    let mut deleted: HashMap<usize, bool> = HashMap::default();
     for (event, raw) in events.iter_mut() {
         let pod = event.pod.unwrap_or(usize::MAX);
         if matches!(
@@ -292,7 +292,7 @@ fn apply_conditions(events: &mut [(Event, &RawEvent)], links: &Links) {
 // NOTE: only sandbox IDs that some line names are excluded, so a new sandbox whose ID no line
 // names, started after the container died, is taken for the container's restart.
 fn name_restarted_containers(events: &mut [(Event, &RawEvent)], links: &Links) {
-    let mut names: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut names: HashMap<usize, Vec<String>> = HashMap::default();
     for (event, _) in events.iter() {
         if let (Some(pod), Some(name)) = (event.pod, &event.container) {
             let known = names.entry(pod).or_default();
@@ -301,7 +301,7 @@ fn name_restarted_containers(events: &mut [(Event, &RawEvent)], links: &Links) {
             }
         }
     }
-    let mut died: HashMap<usize, bool> = HashMap::new();
+    let mut died: HashMap<usize, bool> = HashMap::default();
     for (event, raw) in events.iter_mut() {
         let Some(pod) = event.pod else {
             continue;
@@ -356,7 +356,7 @@ fn parse_go_duration(text: &str) -> Option<f64> {
 /// Counts each pod's events per level as the timeline does: lines of one kind and container
 /// in one second are one event.
 fn count_events(pods: &mut [PodSummary], events: &[Event]) {
-    let mut counted = HashSet::new();
+    let mut counted = HashSet::default();
     for event in events {
         let Some(pod) = event.pod.and_then(|index| pods.get_mut(index)) else {
             continue;
