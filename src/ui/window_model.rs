@@ -121,7 +121,8 @@ fn seconds_picture(pod: &PodSeconds, window: Window, lang: Lang, width: f64) -> 
 
     let node = pod.node_seconds(node_span(pod, window));
     let lanes = Lanes::new(&node, pod.analysis(), &[pod.pod]);
-    let layout = fitted_layout(&seconds, &lanes, shown, lang, width);
+    let min_size = window_marks_for(width);
+    let layout = fitted_layout(&seconds, &lanes, shown, min_size, (lang, width));
 
     let facts = layout
         .marks
@@ -160,19 +161,19 @@ fn node_span(pod: &PodSeconds, window: Window) -> std::ops::Range<usize> {
     from.saturating_sub(1)..(to + 1).min(pod.node.len())
 }
 
-/// Fits the window into `width`. A window is sized to fit with its labels, but a width can be
-/// too narrow even for the minimum of 5 marks. Then the window gets the least width at which
-/// the engine shows labels and the box scrolls, because a window exists to be read. The whole
-/// lifecycle may show dots only.
+/// Fits the window into `width`. The smallest window is sized to fit with its labels, but a
+/// width can be too narrow even for the minimum of 5 marks. Then the window gets the least width
+/// at which the engine shows labels and the box scrolls, because a window exists to be read.
+/// The whole lifecycle and windows zoomed out past `min_size` marks may show dots only.
 fn fitted_layout(
     seconds: &[Second<'_>],
     lanes: &Lanes<'_>,
     window: Window,
-    lang: Lang,
-    width: f64,
+    min_size: usize,
+    (lang, width): (Lang, f64),
 ) -> Layout {
     let fitted = layout(seconds, lanes, window, lang, Some(width));
-    if fitted.show_labels || window.is_whole(seconds.len()) {
+    if fitted.show_labels || window.is_whole(seconds.len()) || window.len > min_size {
         return fitted;
     }
     let readable = min_label_width(fitted.marks.len());

@@ -159,7 +159,8 @@ describe('the overview of a long lifecycle', () => {
 
     await changeWindow(page, () => page.keyboard.press('Home'));
     assert.equal((await start.textContent()).trim(), '2025-05-16 08:00:00');
-    assert.equal((await page.getByTestId('range-slider').inputValue()), '1');
+    assert.equal(await page.getByTestId('range-slider').inputValue(), '1');
+    await screenshot(page, 'zoom-keys-home');
 
     await changeWindow(page, () => page.keyboard.press('ArrowRight'));
     assert.equal((await start.textContent()).trim(), '2025-05-16 08:00:05', 'one second further');
