@@ -87,12 +87,13 @@ async function parseFigures(page, size) {
   const during = record.longTasks.filter(
     (task) => task.start + task.duration >= record.changeAt && task.start <= end,
   );
-  const longest = during.reduce((max, task) => Math.max(max, task.duration), 0);
+  const longest = during.reduce((max, task) => (task.duration > (max?.duration ?? 0) ? task : max), null);
   return {
     seconds,
     mbPerSecond: size / 1e6 / seconds,
     longTasks: during.length,
-    longestTaskMs: longest,
+    longestTaskMs: longest?.duration ?? 0,
+    longestTaskAt: longest ? (longest.start - record.changeAt) / 1000 : null,
     workerWasmMax: record.workerWasmMax,
     endSeen: record.doneAt !== null,
   };
@@ -182,8 +183,9 @@ async function run(options) {
     );
     console.log(`renderer process, peak RSS: ${mib(peaks.rendererRss)}`);
     console.log(
-      `longest main-thread task during the parse: ${parse.longestTaskMs.toFixed(0)} ms ` +
-        `(${parse.longTasks} tasks over 50 ms)`,
+      `longest main-thread task during the parse: ${parse.longestTaskMs.toFixed(0)} ms` +
+        (parse.longestTaskAt === null ? '' : `, ${parse.longestTaskAt.toFixed(1)} s after the change`) +
+        ` (${parse.longTasks} tasks over 50 ms)`,
     );
     console.log(`pods: ${pods.keys.length} in the list; pod count reads "${pods.count}"`);
     const notices = await page.locator('[data-testid="notices"] li').allTextContents();
