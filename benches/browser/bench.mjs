@@ -4,10 +4,11 @@
 //   node benches/browser/bench.mjs --file /tmp/node-1g.log [--compare-cli] [--dist DIR]
 //       [--span-pods bench/span-100s,bench/span-100000s] [--steps 15] [--timeout-min 30]
 //
-// It serves dist/ (or the Trunk build in DIR) on 127.0.0.1 and gives FILE to the page's file input. Parse throughput is
-// timed from the input's `change` event to the progress element leaving the page. It then
-// prints the worker's peak wasm memory when the page publishes it, the main page's JS heap, the
-// renderer process's peak resident memory and the longest main-thread task during the parse.
+// It serves dist/ (or the Trunk build in DIR) on 127.0.0.1 and gives FILE to the page's file
+// input. Parse throughput is timed from the input's `change` event to the progress element
+// leaving the page. It then prints the worker's peak wasm memory when the page publishes it,
+// the main page's JS heap, the renderer process's peak resident memory and the longest
+// main-thread task during the parse.
 // Last come the pod count and the time of one slider step for each span pod, which
 // `loggen --span-pod` writes. With `--compare-cli` it also lists the pods that
 // `podlife --list-pods` finds in FILE and compares them with the page's pod list. Nothing is
@@ -87,7 +88,10 @@ async function parseFigures(page, size) {
   const during = record.longTasks.filter(
     (task) => task.start + task.duration >= record.changeAt && task.start <= end,
   );
-  const longest = during.reduce((max, task) => (task.duration > (max?.duration ?? 0) ? task : max), null);
+  let longest = null;
+  for (const task of during) {
+    if (task.duration > (longest?.duration ?? 0)) longest = task;
+  }
   return {
     seconds,
     mbPerSecond: size / 1e6 / seconds,
@@ -176,20 +180,26 @@ async function run(options) {
         `  in the worker: ${seconds.toFixed(2)} s, ${(size / 1e6 / seconds).toFixed(1)} MB/s`,
       );
     }
-    console.log(`worker's peak wasm memory: ${workerWasm === null ? 'not exposed' : mib(workerWasm)}`);
+    const wasmText = workerWasm === null ? 'not exposed' : mib(workerWasm);
+    console.log(`worker's peak wasm memory: ${wasmText}`);
+    const ownHeap =
+      published.jsHeapPeak === null ? '' : `; the page's own peak: ${mib(published.jsHeapPeak)}`;
     console.log(
       `main page JS heap, peak used: ${mib(peaks.jsHeapUsed)} (total ${mib(peaks.jsHeapTotal)})` +
-        (published.jsHeapPeak === null ? '' : `; the page's own peak: ${mib(published.jsHeapPeak)}`),
+        ownHeap,
     );
     console.log(`renderer process, peak RSS: ${mib(peaks.rendererRss)}`);
+    const taskAt =
+      parse.longestTaskAt === null ? '' : `, ${parse.longestTaskAt.toFixed(1)} s after the change`;
     console.log(
-      `longest main-thread task during the parse: ${parse.longestTaskMs.toFixed(0)} ms` +
-        (parse.longestTaskAt === null ? '' : `, ${parse.longestTaskAt.toFixed(1)} s after the change`) +
-        ` (${parse.longTasks} tasks over 50 ms)`,
+      `longest main-thread task during the parse: ${parse.longestTaskMs.toFixed(0)} ms${taskAt} ` +
+        `(${parse.longTasks} tasks over 50 ms)`,
     );
     console.log(`pods: ${pods.keys.length} in the list; pod count reads "${pods.count}"`);
     const notices = await page.locator('[data-testid="notices"] li').allTextContents();
-    for (const text of [...notices, ...errors].slice(0, 5)) console.log(`page notice or error: ${text}`);
+    for (const text of [...notices, ...errors].slice(0, 5)) {
+      console.log(`page notice or error: ${text}`);
+    }
 
     await reportSliderSteps(page, options);
     if (options.compareCli) reportComparison(options.file, pods.keys);

@@ -14,7 +14,10 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves the files under `root` on a free port of 127.0.0.1; returns its origin and a stop function. */
+/**
+ * Serves the files under `root` on a free port of 127.0.0.1, and returns the origin and a
+ * function that stops the server.
+ */
 export async function serveFolder(root) {
   const base = normalize(root + sep);
   const server = createServer((request, response) => {
