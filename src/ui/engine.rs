@@ -11,7 +11,7 @@ use super::load::{apply_reply, worker_failed};
 use super::read::read_whole;
 use super::state::State;
 use crate::worker::protocol::{Command, Reply};
-use crate::worker::session::{Host, ReadRequest, Session};
+use crate::worker::session::{FileLines, Host, ReadRequest, Session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -77,12 +77,19 @@ pub fn send(state: State, command: Command, file: Option<web_sys::File>) {
 /// Terminates the worker, which stops a read under way; its replies are never applied.
 pub fn stop() {
     let engine = ENGINE.with_borrow_mut(Option::take);
-    match engine {
-        Some(Engine::Starting { worker, .. } | Engine::Running { worker, .. }) => {
-            worker.terminate()
-        }
-        Some(Engine::Local { .. }) | None => {}
-    }
+    let (worker, handlers) = match engine {
+        Some(Engine::Starting {
+            worker, _handlers, ..
+        }) => (worker, _handlers),
+        Some(Engine::Running { worker, _handlers }) => (worker, _handlers),
+        Some(Engine::Local { .. }) | None => return,
+    };
+    worker.set_onmessage(None);
+    worker.set_onerror(None);
+    worker.terminate();
+    // `stop` may run inside one of these handlers (a reply that starts over), which must not
+    // be freed while it runs, so they are dropped once it has returned.
+    spawn_local(async move { drop(handlers) });
 }
 
 fn start(state: State) {
@@ -163,9 +170,15 @@ fn run_waiting() {
 fn on_worker_error(state: State, message: String) {
     let waiting = ENGINE.with_borrow_mut(|engine| match engine.take() {
         Some(Engine::Starting {
-            worker, waiting, ..
+            worker,
+            waiting,
+            _handlers,
         }) => {
+            worker.set_onmessage(None);
+            worker.set_onerror(None);
             worker.terminate();
+            // This runs inside the error handler, which must outlive its own call.
+            spawn_local(async move { drop(_handlers) });
             Some(waiting)
         }
         other => {
@@ -199,7 +212,8 @@ fn local_engine(rules: &Command) -> Engine {
     let Command::Rules { json } = rules else {
         unreachable!("the first command is the rule table");
     };
-    let session = Session::from_rules_json(json).expect("the rule table in force is valid");
+    // Events keep their lines, because the page does not keep the files it read whole.
+    let session = Session::from_rules_json(json, false).expect("the rule table in force is valid");
     Engine::Local {
         session: Box::new(session),
     }
@@ -230,13 +244,15 @@ fn run_local(state: State, command: Command, file: Option<web_sys::File>) {
                     year,
                     total: bytes.len() as u64,
                 };
-                with_local(|session| session.read(&mut host, &request, bytes.as_slice()));
+                with_local(|session| {
+                    session.read(&mut host, &request, bytes.as_slice(), &mut NoLines)
+                });
             }
             Command::Choose { pod } => {
                 with_local(|session| session.remember(pod));
             }
             Command::Events { pod } => {
-                if let Some(events) = with_local(|session| session.choose(pod)) {
+                if let Some(events) = with_local(|session| session.choose(pod, &mut NoLines)) {
                     host.replies.push(Reply::Events(events));
                 }
             }
@@ -273,5 +289,22 @@ impl Host for PageHost {
 
     fn post(&mut self, reply: Reply) {
         self.replies.push(reply);
+    }
+}
+
+/// No file to read lines back from: the page's session keeps every line.
+struct NoLines;
+
+impl FileLines for NoLines {
+    fn add(&mut self, _file: usize) {}
+}
+
+impl crate::analysis::LineSource for NoLines {
+    fn read(&mut self, file: usize, _offset: u64, _length: u64) -> std::io::Result<Vec<u8>> {
+        let message = format!("file {file} keeps its lines on the page");
+        Err(std::io::Error::new(
+            std::io::ErrorKind::Unsupported,
+            message,
+        ))
     }
 }

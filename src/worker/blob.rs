@@ -2,6 +2,9 @@
 //! only one slice of the file is in memory, whatever its size. Offsets are `f64`, as the File
 //! API has them, which is exact for every size below 2^53 bytes.
 
+use crate::analysis::LineSource;
+use crate::worker::session::FileLines;
+use std::collections::HashMap;
 use std::io::{self, Read};
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, FileReaderSync};
@@ -81,4 +84,36 @@ fn js_error(call: &str, error: &wasm_bindgen::JsValue) -> io::Error {
         .or_else(|| error.as_string())
         .unwrap_or_else(|| format!("{error:?}"));
     io::Error::other(format!("{call} failed: {reason}"))
+}
+
+/// The files read so far, by their index in the analysis, for reading event lines back.
+#[derive(Default)]
+pub struct BlobLines {
+    /// The file being read, which the logs added next belong to.
+    pub current: Option<Blob>,
+    blobs: HashMap<usize, Blob>,
+}
+
+impl FileLines for BlobLines {
+    fn add(&mut self, file: usize) {
+        if let Some(blob) = &self.current {
+            self.blobs.insert(file, blob.clone());
+        }
+    }
+}
+
+impl LineSource for BlobLines {
+    fn read(&mut self, file: usize, offset: u64, length: u64) -> io::Result<Vec<u8>> {
+        let blob = self.blobs.get(&file).ok_or_else(|| {
+            io::Error::new(io::ErrorKind::NotFound, format!("file {file} was not read"))
+        })?;
+        let part = blob
+            .slice_with_f64_and_f64(offset as f64, (offset + length) as f64)
+            .map_err(|error| js_error("Blob.slice", &error))?;
+        let reader = FileReaderSync::new().map_err(|error| js_error("FileReaderSync", &error))?;
+        let buffer = reader
+            .read_as_array_buffer(&part)
+            .map_err(|error| js_error("FileReaderSync.readAsArrayBuffer", &error))?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
 }

@@ -1,7 +1,7 @@
 //! The worker's glue to the browser: it listens for the page's commands, reads files with
 //! [`BlobReader`] and posts the session's replies as JSON text.
 
-use super::blob::BlobReader;
+use super::blob::{BlobLines, BlobReader};
 use super::protocol::{Command, Reply};
 use super::session::{Host, ReadRequest, Session};
 use chrono::DateTime;
@@ -12,6 +12,8 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 thread_local! {
     static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
+    /// Every file read, so the lines of events can be read back from it.
+    static LINES: RefCell<BlobLines> = RefCell::new(BlobLines::default());
 }
 
 /// Starts listening for commands, then posts [`Reply::Ready`] to the page.
@@ -33,7 +35,7 @@ pub fn start() {
 
 fn run(command: Command, file: JsValue) {
     match command {
-        Command::Rules { json } => match Session::from_rules_json(&json) {
+        Command::Rules { json } => match Session::from_rules_json(&json, true) {
             Ok(session) => SESSION.with_borrow_mut(|slot| *slot = Some(session)),
             Err(error) => wasm_bindgen::throw_str(&format!("invalid rule table: {error}")),
         },
@@ -53,14 +55,20 @@ fn run(command: Command, file: JsValue) {
                 year,
                 total: file.size() as u64,
             };
-            with_session(|session| match BlobReader::new(file.into()) {
-                Ok(reader) => session.read(&mut WorkerHost, &request, reader),
+            let blob: web_sys::Blob = file.into();
+            let reader = match BlobReader::new(blob.clone()) {
+                Ok(reader) => reader,
                 Err(error) => wasm_bindgen::throw_str(&error.to_string()),
+            };
+            LINES.with_borrow_mut(|lines| {
+                lines.current = Some(blob);
+                with_session(|session| session.read(&mut WorkerHost, &request, reader, lines));
             });
         }
         Command::Choose { pod } => with_session(|session| session.remember(pod)),
         Command::Events { pod } => {
-            let events = with_session(|session| session.choose(pod));
+            let events =
+                LINES.with_borrow_mut(|lines| with_session(|session| session.choose(pod, lines)));
             WorkerHost.post(Reply::Events(events));
         }
     }

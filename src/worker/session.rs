@@ -3,7 +3,7 @@
 //! analysis that serves per-pod event requests.
 
 use super::protocol::{Loaded, OpenedLog, PodEvents, Progress, Reply};
-use crate::analysis::{Analysis, Analyzer, Event};
+use crate::analysis::{fill_texts, Analysis, Analyzer, Event, LineSource};
 use crate::input::archive::{read_into_observed, Input};
 use crate::rules::RuleSet;
 use std::cell::Cell;
@@ -28,6 +28,13 @@ pub trait Host {
     fn post(&mut self, reply: Reply);
 }
 
+/// The byte ranges of the files read so far, for events that keep a range instead of their line.
+pub trait FileLines: LineSource {
+    /// Records that the analysis file `file` (an index into [`Analysis::files`]) contains the
+    /// bytes of the file being read.
+    fn add(&mut self, file: usize);
+}
+
 /// The file to read, as the page describes it.
 #[derive(Debug, Clone)]
 pub struct ReadRequest {
@@ -49,19 +56,30 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts a session with the rule document `json`. Fails with the rule table's error.
-    pub fn from_rules_json(json: &str) -> Result<Session, String> {
+    /// Starts a session with the rule document `json`. With `rereadable`, the events of plain
+    /// (not compressed) files keep only the byte range of their line, which a [`FileLines`]
+    /// reads back. Fails with the rule table's error.
+    pub fn from_rules_json(json: &str, rereadable: bool) -> Result<Session, String> {
         let rules = RuleSet::from_json(json).map_err(|error| error.to_string())?;
+        let mut analyzer = Analyzer::new(rules);
+        analyzer.set_sources_rereadable(rereadable);
         Ok(Session {
-            analyzer: Analyzer::new(rules),
+            analyzer,
             analysis: Analysis::default(),
             chosen: None,
         })
     }
 
     /// Reads `source` into the analyzer, replying with progress and the pods found so far
-    /// while it goes, and with [`Reply::Loaded`] at the end.
-    pub fn read(&mut self, host: &mut dyn Host, request: &ReadRequest, source: impl Read) {
+    /// while it goes, and with [`Reply::Loaded`] at the end. The logs it contains are added to
+    /// `lines`.
+    pub fn read(
+        &mut self,
+        host: &mut dyn Host,
+        request: &ReadRequest,
+        source: impl Read,
+        lines: &mut dyn FileLines,
+    ) {
         let started = host.now_ms();
         let counted = Rc::new(Cell::new(0u64));
         let source = CountingReader {
@@ -79,6 +97,10 @@ impl Session {
             pacer.after_chunk(host, analyzer, counted.get());
         });
         self.analysis = self.analyzer.analysis();
+        for file in files_before..self.analysis.files.len() {
+            lines.add(file);
+        }
+        fill(&mut self.analysis.node_events, lines);
 
         let (opened, error) = match result {
             Ok(opened) => (opened.iter().map(OpenedLog::of).collect(), None),
@@ -88,7 +110,7 @@ impl Session {
         let loaded = Loaded {
             opened,
             analysis: without_pod_events(&self.analysis),
-            events: self.chosen.clone().map(|pod| self.events_of(pod)),
+            events: self.chosen.clone().map(|pod| self.events_of(pod, lines)),
             error,
             progress,
         };
@@ -110,9 +132,9 @@ impl Session {
 
     /// Returns the events of the pod whose key is `pod`, and remembers the pod, so the reply
     /// to each later read carries its events too.
-    pub fn choose(&mut self, pod: String) -> PodEvents {
+    pub fn choose(&mut self, pod: String, lines: &mut dyn LineSource) -> PodEvents {
         self.remember(pod.clone());
-        self.events_of(pod)
+        self.events_of(pod, lines)
     }
 
     /// Remembers the pod `pod`, so the reply to each later read carries its events.
@@ -120,14 +142,11 @@ impl Session {
         self.chosen = Some(pod);
     }
 
-    /// Collects the events of the pod whose key is `pod`, in time order.
-    ///
-    /// TODO: once events keep only the byte range of their line, fill their text here from the
-    /// file before sending them.
-    fn events_of(&self, pod: String) -> PodEvents {
+    /// Collects the events of the pod whose key is `pod`, in time order, with their lines.
+    fn events_of(&self, pod: String, lines: &mut dyn LineSource) -> PodEvents {
         let analysis = &self.analysis;
         let index = analysis.pods.iter().position(|known| known.key() == pod);
-        let events: Vec<Event> = match index {
+        let mut events: Vec<Event> = match index {
             Some(index) => analysis
                 .events
                 .iter()
@@ -136,8 +155,27 @@ impl Session {
                 .collect(),
             None => Vec::new(),
         };
+        fill(&mut events, lines);
         PodEvents { pod, events }
     }
+}
+
+/// Reads the lines of `events` back, where they keep only a byte range. A line that cannot be
+/// read is sent with an empty text.
+fn fill(events: &mut [Event], lines: &mut dyn LineSource) {
+    if let Err(error) = fill_texts(events.iter_mut(), lines) {
+        log_error(&format!("reading a log line again failed: {error}"));
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn log_error(message: &str) {
+    web_sys::console::error_1(&message.into());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn log_error(message: &str) {
+    eprintln!("{message}");
 }
 
 /// Returns `analysis` without its pod events.
@@ -257,18 +295,38 @@ mod tests {
     }
 
     fn builtin_session() -> Session {
-        Session::from_rules_json(&RuleSet::builtin().to_json()).expect("the built-in table")
+        Session::from_rules_json(&RuleSet::builtin().to_json(), true).expect("the built-in table")
     }
 
-    #[test]
-    fn read_replies_analysis_without_pod_events() {
-        let mut session = builtin_session();
-        let mut host = FakeHost::default();
-        session.read(&mut host, &request(CASE_07.len()), CASE_07);
+    /// Files kept in memory, as the worker keeps `Blob`s.
+    #[derive(Default)]
+    struct MemoryLines {
+        current: &'static [u8],
+        files: std::collections::HashMap<usize, &'static [u8]>,
+    }
 
-        let Some(Reply::Loaded(loaded)) = host.replies.last() else {
-            panic!("the last reply is Loaded: {:?}", host.replies.last());
-        };
+    impl FileLines for MemoryLines {
+        fn add(&mut self, file: usize) {
+            self.files.insert(file, self.current);
+        }
+    }
+
+    impl LineSource for MemoryLines {
+        fn read(&mut self, file: usize, offset: u64, length: u64) -> io::Result<Vec<u8>> {
+            let bytes = self.files[&file];
+            Ok(bytes[offset as usize..(offset + length) as usize].to_vec())
+        }
+    }
+
+    fn case_07_lines() -> MemoryLines {
+        MemoryLines {
+            current: CASE_07,
+            ..MemoryLines::default()
+        }
+    }
+
+    /// Returns the analysis of CASE_07 with every line kept, as the CLI reads a pipe.
+    fn case_07_analysis() -> Analysis {
         let mut analyzer = Analyzer::new(RuleSet::builtin());
         let input = Input {
             name: "messages",
@@ -276,7 +334,20 @@ mod tests {
             year: None,
         };
         crate::input::archive::read_into(&mut analyzer, input, CASE_07).unwrap();
-        let expected = analyzer.analysis();
+        analyzer.analysis()
+    }
+
+    #[test]
+    fn read_replies_analysis_without_pod_events() {
+        let mut session = builtin_session();
+        let mut host = FakeHost::default();
+        let mut lines = case_07_lines();
+        session.read(&mut host, &request(CASE_07.len()), CASE_07, &mut lines);
+
+        let Some(Reply::Loaded(loaded)) = host.replies.last() else {
+            panic!("the last reply is Loaded: {:?}", host.replies.last());
+        };
+        let expected = case_07_analysis();
         assert_eq!(loaded.analysis.pods, expected.pods);
         assert_eq!(loaded.analysis.files, expected.files);
         assert_eq!(loaded.analysis.node_events, expected.node_events);
@@ -293,25 +364,35 @@ mod tests {
     fn events_of_one_pod_match_the_analysis() {
         let mut session = builtin_session();
         let mut host = FakeHost::default();
-        session.read(&mut host, &request(CASE_07.len()), CASE_07);
-        let analysis = session.analyzer.analysis();
-        let pod = analysis.pods[0].key();
-        let chosen = session.choose(pod.clone());
+        let mut lines = case_07_lines();
+        session.read(&mut host, &request(CASE_07.len()), CASE_07, &mut lines);
+        let expected = case_07_analysis();
+        let pod = expected.pods[0].key();
+        let chosen = session.choose(pod.clone(), &mut lines);
         assert_eq!(chosen.pod, pod);
-        assert!(!chosen.events.is_empty());
-        assert!(chosen.events.iter().all(|event| event.pod == Some(0)));
-        assert_eq!(chosen.events.len(), analysis.pods[0].event_count());
-        assert!(session.choose("no-such/pod".to_string()).events.is_empty());
+        let kept: Vec<&Event> = expected
+            .events
+            .iter()
+            .filter(|e| e.pod == Some(0))
+            .collect();
+        assert!(!kept.is_empty());
+        assert_eq!(
+            chosen.events.iter().collect::<Vec<_>>(),
+            kept,
+            "lines read back"
+        );
+        let missing = session.choose("no-such/pod".to_string(), &mut lines);
+        assert!(missing.events.is_empty());
 
-        session.choose(pod.clone());
-        session.read(&mut host, &request(CASE_07.len()), CASE_07);
+        session.choose(pod.clone(), &mut lines);
+        session.read(&mut host, &request(CASE_07.len()), CASE_07, &mut lines);
         let Some(Reply::Loaded(loaded)) = host.replies.last() else {
             panic!("the last reply is Loaded");
         };
         let events = loaded.events.clone().expect("the chosen pod's events");
         assert_eq!(
             events,
-            session.choose(pod),
+            session.choose(pod, &mut lines),
             "the events after the second read"
         );
     }
@@ -329,7 +410,13 @@ mod tests {
             gzipped.extend(encoder.finish().unwrap());
         }
         let slow = SmallReads(&gzipped);
-        session.read(&mut host, &request(gzipped.len()), slow);
+        // Decompressed logs keep their lines, so no range is read back.
+        session.read(
+            &mut host,
+            &request(gzipped.len()),
+            slow,
+            &mut MemoryLines::default(),
+        );
         let progress: Vec<u64> = host
             .replies
             .iter()
