@@ -7,7 +7,7 @@ use super::decode::{
 };
 use super::filter::LineFilter;
 use super::links::{printf_refs, Links, Sighting};
-use super::model::{Analysis, InputIssue, YearFrom};
+use super::model::{Analysis, InputIssue, PodSummary, YearFrom};
 use super::zone::{VerbosityCounter, ZoneVotes};
 use crate::input::jsonlog::{is_kubelet_json, parse_kubelet_json};
 use crate::input::logfmt::parse_logfmt;
@@ -337,9 +337,10 @@ impl Analyzer {
         }
     }
 
-    /// The pods that lines named with their namespace so far, as `namespace/name`, with the
-    /// events found for each, in the order first named. Cheap enough to call during a read,
-    /// unlike [`Analyzer::analysis`]; the analysis may still merge or add pods known only by UID.
+    /// The pods that lines named with their namespace so far, in the order first named, with
+    /// their UIDs and the events found for each per level. Cheap enough to call during a read,
+    /// unlike [`Analyzer::analysis`], which also merges in the pods known only by UID, applies
+    /// the levels that need the whole log, and dates each pod.
     ///
     /// ```
     /// use podlife::analysis::Analyzer;
@@ -349,18 +350,21 @@ impl Analyzer {
     /// let file = analyzer.begin_file("messages", 2025);
     /// analyzer.push(file, b"May 16 18:34:04 node-a kubelet[4052]: I0516 18:34:04.558677    4052 kubelet.go:2407] \"SyncLoop ADD\" source=\"api\" pods=[\"default/probe-demo\"]\n");
     /// analyzer.end_file(file);
-    /// assert_eq!(analyzer.pods_so_far(), [("default/probe-demo".to_string(), 1)]);
+    /// let pods = analyzer.pods_so_far();
+    /// assert_eq!(pods[0].key(), "default/probe-demo");
+    /// assert_eq!(pods[0].event_count(), 1);
     /// ```
-    pub fn pods_so_far(&self) -> Vec<(String, usize)> {
+    pub fn pods_so_far(&self) -> Vec<PodSummary> {
         let known = self.links.known_pods.iter();
         known
-            .map(|pod| {
-                let (namespace, name) = &pod.name;
-                let key = match namespace {
-                    Some(namespace) => format!("{namespace}/{name}"),
-                    None => name.clone(),
-                };
-                (key, pod.events)
+            .map(|pod| PodSummary {
+                namespace: pod.name.0.clone(),
+                name: pod.name.1.clone(),
+                uids: self.links.uids_of(&pod.name).to_vec(),
+                first_seen: None,
+                last_seen: None,
+                incarnations: Vec::new(),
+                counts: pod.counts,
             })
             .collect()
     }
@@ -571,7 +575,7 @@ impl Analyzer {
                 continue;
             };
             if hit.pod.is_some() && hit.kind.scope() != Scope::Node {
-                self.links.count_event();
+                self.links.count_event(hit.level);
             }
             self.events.push(RawEvent {
                 file,

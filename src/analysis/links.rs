@@ -32,8 +32,9 @@ pub struct KnownPod {
     pub name: PodName,
     pub first: Option<Sighting>,
     pub last: Option<Sighting>,
-    /// Events found so far that named the pod with its namespace.
-    pub events: usize,
+    /// Events found so far that named the pod with its namespace, per level as written by the
+    /// rules (before the conditions that need the whole log).
+    pub counts: [usize; 5],
 }
 
 #[derive(Debug, Clone, Default)]
@@ -88,10 +89,15 @@ impl Links {
 
     /// Counts an event of the pod that the last [`Links::learn_pod`] named, if it gave a
     /// namespace, for the pods shown during a read.
-    pub fn count_event(&mut self) {
+    pub fn count_event(&mut self, level: crate::level::Level) {
         if let Some(index) = self.last_learned {
-            self.known_pods[index].events += 1;
+            self.known_pods[index].counts[level.index()] += 1;
         }
+    }
+
+    /// Returns the full UIDs known for a pod.
+    pub fn uids_of(&self, pod: &PodName) -> &[String] {
+        self.uids_of_pod.get(pod).map_or(&[], Vec::as_slice)
     }
 
     /// Records that the current line names `name`.
@@ -103,7 +109,7 @@ impl Links {
                     name: name.clone(),
                     first: None,
                     last: None,
-                    events: 0,
+                    counts: [0; 5],
                 });
                 self.known_index
                     .insert(name.clone(), self.known_pods.len() - 1);

@@ -143,7 +143,8 @@ pub fn buckets(index: &SecondIndex, window: Window, max: usize) -> Vec<Bucket> {
         .collect()
 }
 
-#[cfg(test)]
+// proptest is a native dev-dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::analysis::{Analysis, Analyzer};

@@ -216,9 +216,7 @@ impl Pacer {
             self.next_progress = now + PROGRESS_GAP_MS;
         }
         if now >= self.next_pods {
-            // NOTE: a full analysis costs time in proportion to the events found so far; the
-            // gap below grows with that cost.
-            let pods = analyzer.analysis().pods;
+            let pods = analyzer.pods_so_far();
             host.post(Reply::Pods { pods });
             let cost = host.now_ms() - now;
             self.next_pods = host.now_ms() + MIN_PODS_GAP_MS.max(cost * PODS_GAP_FACTOR);
