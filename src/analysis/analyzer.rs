@@ -6,6 +6,7 @@ use super::decode::{
     Continuation,
 };
 use super::filter::LineFilter;
+use super::kept::{Interner, KeptHit};
 use super::links::{printf_refs, Links, Sighting};
 use super::model::{Analysis, InputIssue, PodSummary, YearFrom};
 use super::zone::{VerbosityCounter, ZoneVotes};
@@ -84,7 +85,7 @@ pub(crate) struct RawEvent {
     pub stamp: Stamp,
     /// New Year steps seen in the file before this line.
     pub rollovers: u32,
-    pub hit: Hit,
+    pub hit: KeptHit,
     /// A hash of the text shown for the record, to find the same line given twice.
     pub text_hash: u64,
     /// The text shown for the record, kept when it cannot be read again from the file by its
@@ -212,6 +213,7 @@ pub struct Analyzer {
     hits: Vec<Hit>,
     pub(crate) verbosity: VerbosityCounter,
     filter: LineFilter,
+    interner: Interner,
     /// Whether the inputs can be read again by byte range.
     sources_rereadable: bool,
 }
@@ -220,6 +222,7 @@ impl Analyzer {
     pub fn new(rules: RuleSet) -> Analyzer {
         Analyzer {
             filter: LineFilter::new(&rules),
+            interner: Interner::default(),
             sources_rereadable: false,
             rules,
             files: Vec::new(),
@@ -584,7 +587,7 @@ impl Analyzer {
                 length: place.length,
                 stamp,
                 rollovers,
-                hit,
+                hit: self.interner.keep(hit),
                 text_hash: super::texts::text_hash(record.text),
                 kept: kept.then(|| record.text.into()),
             });

@@ -4,6 +4,7 @@ mod analyzer;
 mod decode;
 mod filter;
 mod incarnation;
+mod kept;
 mod links;
 mod messages;
 mod model;

@@ -144,7 +144,7 @@ fn attribute(raw: &RawEvent, links: &Links) -> Option<(PodName, Option<String>)>
         .and_then(|id| links.containers.get(id));
     let pod = hit
         .pod
-        .as_ref()
+        .as_deref()
         .or(container.and_then(|c| c.pod.as_ref()))?;
     let by_uid = pod
         .uid
@@ -212,7 +212,7 @@ fn to_event(
     let container = if sandbox {
         Some("POD".to_string())
     } else {
-        hit.container.clone().or(known_name)
+        hit.container.as_deref().map(str::to_string).or(known_name)
     };
     Event {
         time,
