@@ -19,4 +19,4 @@ pub use model::{
     Analysis, Event, FileSummary, Incarnation, InputIssue, PodSummary, Verbosity, YearFrom, Zone,
 };
 pub use query::natural_cmp;
-pub use texts::{fill_texts, LineSource};
+pub use texts::{fill_texts, group_ranges, LineRange, LineSource};

@@ -12,6 +12,23 @@ use std::io;
 /// [`super::Analysis::files`].
 pub trait LineSource {
     fn read(&mut self, file: usize, offset: u64, length: u64) -> io::Result<Vec<u8>>;
+
+    /// Reads many ranges, given in file and offset order, in as few reads as the source
+    /// likes; by default one read each.
+    fn read_many(&mut self, ranges: &[LineRange]) -> Vec<io::Result<Vec<u8>>> {
+        ranges
+            .iter()
+            .map(|range| self.read(range.file, range.offset, range.length))
+            .collect()
+    }
+}
+
+/// The bytes of one event's line in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineRange {
+    pub file: usize,
+    pub offset: u64,
+    pub length: u64,
 }
 
 /// Fills the text and klog time of every event of `events` that has only its byte range.
@@ -21,9 +38,22 @@ pub fn fill_texts<'a>(
     events: impl IntoIterator<Item = &'a mut Event>,
     source: &mut dyn LineSource,
 ) -> io::Result<()> {
+    let mut needing: Vec<&mut Event> = events
+        .into_iter()
+        .filter(|event| event.needs_text())
+        .collect();
+    needing.sort_by_key(|event| (event.file, event.offset));
+    let ranges: Vec<LineRange> = needing
+        .iter()
+        .map(|event| LineRange {
+            file: event.file,
+            offset: event.offset,
+            length: u64::from(event.length),
+        })
+        .collect();
     let mut first_error = None;
-    for event in events.into_iter().filter(|event| event.needs_text()) {
-        match source.read(event.file, event.offset, u64::from(event.length)) {
+    for (event, read) in needing.into_iter().zip(source.read_many(&ranges)) {
+        match read {
             Ok(bytes) => event.set_text(text_of(&bytes)),
             Err(error) => {
                 first_error.get_or_insert(error);
@@ -31,6 +61,28 @@ pub fn fill_texts<'a>(
         }
     }
     first_error.map_or(Ok(()), Err)
+}
+
+/// Splits ranges, given in file and offset order, into runs that one read can cover: ranges of
+/// one file, each starting at most `max_gap` bytes after the previous one ends, and spanning at
+/// most `max_span` bytes in all (a single longer range is a run of its own).
+pub fn group_ranges(ranges: &[LineRange], max_span: u64, max_gap: u64) -> Vec<&[LineRange]> {
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for index in 1..=ranges.len() {
+        let (first, previous) = (ranges[start], ranges[index - 1]);
+        let joins = ranges.get(index).is_some_and(|next| {
+            next.file == first.file
+                && next.offset >= previous.offset
+                && next.offset <= previous.offset + previous.length + max_gap
+                && next.offset + next.length - first.offset <= max_span
+        });
+        if !joins {
+            groups.push(&ranges[start..index]);
+            start = index;
+        }
+    }
+    groups
 }
 
 /// Decodes the bytes of a record as the analyzer showed them: lossy UTF-8, without the `\r`
@@ -65,6 +117,31 @@ pub(crate) fn text_hash(text: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn range(file: usize, offset: u64) -> LineRange {
+        LineRange {
+            file,
+            offset,
+            length: 10,
+        }
+    }
+
+    #[test]
+    fn texts_group_near_ranges_of_one_file() {
+        let ranges = [
+            range(0, 0),
+            range(0, 20),
+            range(0, 500),
+            range(1, 510),
+            range(1, 900),
+        ];
+        let groups = group_ranges(&ranges, 1000, 100);
+        let sizes: Vec<usize> = groups.iter().map(|group| group.len()).collect();
+        assert_eq!(sizes, [2, 1, 1, 1]);
+        let capped = group_ranges(&ranges[..2], 25, 100);
+        assert_eq!(capped.len(), 2);
+        assert!(group_ranges(&[], 10, 10).is_empty());
+    }
 
     #[test]
     fn texts_drop_carriage_returns() {
