@@ -5,7 +5,7 @@ use super::decode::{
     continuation, decode, journal_end_year, klog_file_year, opens_multi_line, strip_dmesg_stamp,
     Continuation,
 };
-use super::filter::LineFilter;
+use super::filter::{LineFilter, RunScan};
 use super::kept::{Interner, KeptHit};
 use super::links::{printf_refs, Links, Sighting};
 use super::model::{Analysis, InputIssue, PodSummary, YearFrom};
@@ -308,10 +308,78 @@ impl Analyzer {
         }
     }
 
+    /// Reads the lines of a chunk. The whole lines inside it are scanned as one run, so the
+    /// lines the filter rejects cost only the scan and the line count; the lines that cross a
+    /// chunk's edge go line by line.
     fn split(&mut self, file: usize, chunk: &[u8]) {
         let mut splitter = std::mem::take(&mut self.files[file].splitter);
-        splitter.push(chunk, &mut |line| self.process_line(file, line));
+        let mut rest = chunk;
+        if splitter.has_partial() {
+            let Some(end) = memchr::memchr(b'\n', rest) else {
+                splitter.push(rest, &mut |line| self.process_line(file, line));
+                self.files[file].splitter = splitter;
+                return;
+            };
+            splitter.push(&rest[..=end], &mut |line| self.process_line(file, line));
+            rest = &rest[end + 1..];
+        }
+        let whole = memchr::memrchr(b'\n', rest).map_or(0, |end| end + 1);
+        self.scan_lines(file, &mut splitter, &rest[..whole]);
+        splitter.push(&rest[whole..], &mut |line| self.process_line(file, line));
         self.files[file].splitter = splitter;
+    }
+
+    /// Reads a run of whole lines: every line while the file's head or a multi-line record
+    /// is read, else only the lines the filter passes.
+    fn scan_lines(&mut self, file: usize, splitter: &mut LineSplitter, lines: &[u8]) {
+        let mut scan = RunScan::default();
+        let mut at = 0;
+        while at < lines.len() {
+            let every = self.files[file].pending.is_some() || splitter.lines_seen() < HEAD_LINES;
+            let next = match every {
+                true => Some(at),
+                false => {
+                    let v3_seen = self.verbosity.v3_seen();
+                    self.filter.next_line(lines, at, v3_seen, &mut scan)
+                }
+            };
+            let start = next.unwrap_or(lines.len());
+            if start > at {
+                self.skip_lines(file, splitter, &lines[at..start]);
+            }
+            if next.is_none() {
+                break;
+            }
+            let end = start + memchr::memchr(b'\n', &lines[start..]).unwrap_or(0);
+            splitter.push(&lines[start..=end], &mut |line| self.read_line(file, line));
+            at = end + 1;
+        }
+    }
+
+    /// Counts whole lines that the filter rejected: their number, and those that are too long
+    /// or not UTF-8. The last is kept, as its stamp may date the file's end.
+    fn skip_lines(&mut self, file: usize, splitter: &mut LineSplitter, lines: &[u8]) {
+        let valid = std::str::from_utf8(lines).is_ok();
+        let state = &mut self.files[file];
+        let first = splitter.lines_seen() + 1;
+        let (mut count, mut start) = (0, 0);
+        for end in memchr::memchr_iter(b'\n', lines) {
+            let line = &lines[start..end];
+            if line.len() > MAX_LINE_BYTES {
+                note(&mut state.long_lines, first + count);
+            }
+            if !valid && std::str::from_utf8(line).is_err() {
+                note(&mut state.invalid_utf8, first + count);
+            }
+            count += 1;
+            if end + 1 == lines.len() {
+                state.skipped_last.clear();
+                state.skipped_last.extend_from_slice(line);
+            }
+            start = end + 1;
+        }
+        state.lines = first + count - 1;
+        splitter.skip(count, lines.len() as u64);
     }
 
     /// Ends a file, reading its last line if it had no line ending.
@@ -377,15 +445,23 @@ impl Analyzer {
         super::resolve::resolve(self)
     }
 
+    /// Reads a line unless the filter rejects it.
     fn process_line(&mut self, file: usize, raw: RawLine<'_>) {
-        let valid = std::str::from_utf8(raw.bytes);
-        self.count_line(file, &raw, valid.is_err());
         if !self.wants_line(file, &raw) {
+            let invalid = std::str::from_utf8(raw.bytes).is_err();
+            self.count_line(file, &raw, invalid);
             let last = &mut self.files[file].skipped_last;
             last.clear();
             last.extend_from_slice(raw.bytes);
             return;
         }
+        self.read_line(file, raw);
+    }
+
+    /// Decodes a line and reads what its program wrote.
+    fn read_line(&mut self, file: usize, raw: RawLine<'_>) {
+        let valid = std::str::from_utf8(raw.bytes);
+        self.count_line(file, &raw, valid.is_err());
         self.files[file].skipped_last.clear();
         let text = match valid {
             Ok(text) => Cow::Borrowed(text),

@@ -12,9 +12,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashSet;
 use std::hash::{Hash, Hasher};
 
-/// How many bytes from `pod="` identify a pod: the field and a namespace and name of usual
-/// length. Two pods that share them are both read once more than needed, no harm done.
-const POD_FIELD_BYTES: usize = 96;
+/// The structured field that names a pod.
+const POD_FIELD: &[u8] = b"pod=\"";
 
 /// How many bytes from the first `UID` of a line hold the UID, quotes and escapes included.
 const UID_BYTES: usize = 48;
@@ -48,7 +47,7 @@ impl LineFilter {
         LineFilter {
             literals: scanner(&patterns),
             verbosity: scanner(&V3_MARKS),
-            pod_field: memchr::memmem::Finder::new(b"pod=\""),
+            pod_field: memchr::memmem::Finder::new(POD_FIELD),
             uid_mark: memchr::memmem::Finder::new(b"UID"),
             pods_read: FxHashSet::default(),
         }
@@ -61,8 +60,9 @@ impl LineFilter {
         let Some(start) = self.pod_field.find(line) else {
             return false;
         };
-        let value = &line[start..];
-        let value = &value[..value.len().min(POD_FIELD_BYTES)];
+        // The field's value, `namespace/name`, up to its closing quote.
+        let value = &line[start + POD_FIELD.len()..];
+        let value = &value[..memchr::memchr(b'"', value).unwrap_or(value.len())];
         let uid = self.uid_mark.find(line).map_or(&[][..], |at| {
             let rest = &line[at..];
             &rest[..rest.len().min(UID_BYTES)]
@@ -82,6 +82,97 @@ impl LineFilter {
         }
         !v3_seen && self.verbosity.is_match(line)
     }
+}
+
+/// The next hit of one search over a run of lines, kept so that each search runs over each byte
+/// once however many lines are read between its hits.
+#[derive(Debug, Default, Clone, Copy)]
+struct NextHit {
+    /// Where the last search started.
+    from: usize,
+    /// Its hit, or `None` when it found nothing to the end of the run.
+    at: Option<usize>,
+    searched: bool,
+}
+
+impl NextHit {
+    /// Returns the first hit at or after `from`, searching again only when needed.
+    fn get(&mut self, from: usize, search: impl FnOnce(usize) -> Option<usize>) -> Option<usize> {
+        let stale = !self.searched || from < self.from || self.at.is_some_and(|at| at < from);
+        if stale {
+            *self = NextHit {
+                from,
+                at: search(from),
+                searched: true,
+            };
+        }
+        self.at
+    }
+}
+
+/// The searches of one run of whole lines, for [`LineFilter::next_line`].
+#[derive(Debug, Default)]
+pub(crate) struct RunScan {
+    literal: NextHit,
+    brace: NextHit,
+    verbosity: NextHit,
+    pod: NextHit,
+}
+
+impl LineFilter {
+    /// Returns the start of the first line at or after `from` in `lines` (whole lines, the last
+    /// one ended) that [`LineFilter::passes`] or [`LineFilter::names_new_pod`] would pass. `from`
+    /// is the start of a line. Each search runs over the run as a whole, not line by line.
+    pub fn next_line(
+        &mut self,
+        lines: &[u8],
+        from: usize,
+        v3_seen: bool,
+        scan: &mut RunScan,
+    ) -> Option<usize> {
+        let literals = &self.literals;
+        let literal = scan.literal.get(from, |at| {
+            literals.find(&lines[at..]).map(|m| at + m.start())
+        });
+        let brace = scan.brace.get(from, |at| line_opening_brace(lines, at));
+        let verbosity = &self.verbosity;
+        let v3 = match v3_seen {
+            true => None,
+            false => scan.verbosity.get(from, |at| {
+                verbosity.find(&lines[at..]).map(|m| at + m.start())
+            }),
+        };
+        let passing = [literal, brace, v3].into_iter().flatten().min();
+        let mut pod_from = from;
+        loop {
+            let finder = &self.pod_field;
+            let pod = scan
+                .pod
+                .get(pod_from, |at| finder.find(&lines[at..]).map(|i| at + i));
+            let Some(pod) = pod.filter(|&pod| passing.is_none_or(|first| pod < first)) else {
+                return passing.map(|at| line_start(lines, at));
+            };
+            let start = line_start(lines, pod);
+            let end = pod + memchr::memchr(b'\n', &lines[pod..]).unwrap_or(lines.len() - pod);
+            if self.names_new_pod(&lines[start..end]) {
+                return Some(start);
+            }
+            pod_from = end + 1;
+        }
+    }
+}
+
+/// Returns the position of a `{` that opens a line, at or after `from` (a line start).
+fn line_opening_brace(lines: &[u8], from: usize) -> Option<usize> {
+    if lines.get(from) == Some(&b'{') {
+        return Some(from);
+    }
+    memchr::memmem::find(&lines[from..], b"\n{").map(|at| from + at + 1)
+}
+
+/// Returns the start of the line that holds position `at`.
+fn line_start(lines: &[u8], at: usize) -> usize {
+    memchr::memrchr(b'\n', &lines[..at]).map_or(0, |newline| newline + 1)
 }
 
 /// Returns the longest part of a literal without a quote or backslash. A message's quotes are

@@ -72,9 +72,22 @@ impl LineSplitter {
         self.emit(&line, full_len, 0, sink);
     }
 
-    /// Number of lines emitted so far.
+    /// Number of lines emitted or skipped so far.
     pub fn lines_seen(&self) -> u64 {
         self.next_number
+    }
+
+    /// Returns whether a line begun in an earlier chunk is still waiting for its end.
+    pub fn has_partial(&self) -> bool {
+        self.pending_full_len > 0
+    }
+
+    /// Counts `lines` whole lines of `bytes` bytes, line endings included, that the caller read
+    /// past without handing them to a sink. Only valid when no line is partial.
+    pub fn skip(&mut self, lines: u64, bytes: u64) {
+        debug_assert!(!self.has_partial());
+        self.next_number += lines;
+        self.next_offset += bytes;
     }
 
     fn append(&mut self, bytes: &[u8]) {
