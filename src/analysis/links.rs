@@ -48,7 +48,8 @@ pub struct Links {
     pub exit_codes: HashMap<String, i32>,
     /// Pods that a line named with their namespace, in the order first named.
     pub known_pods: Vec<KnownPod>,
-    known_index: HashMap<PodName, usize>,
+    /// Known pods by namespace, then name, so a line's pod is found without copying its names.
+    known_index: HashMap<String, HashMap<String, usize>>,
     /// The full UIDs of each pod, so a pod's only UID is found without a scan of every UID.
     uids_of_pod: HashMap<PodName, Vec<String>>,
     /// The known pods of each name, across namespaces.
@@ -66,25 +67,32 @@ impl Links {
         let Some(namespace) = &pod.namespace else {
             return;
         };
-        let name: PodName = (Some(namespace.clone()), pod.name.clone());
-        self.sight(&name);
+        // Most lines name a pod and UID already known: look them up before copying them.
+        let index = match self.index_of(namespace, &pod.name) {
+            Some(index) => index,
+            None => self.add_known((Some(namespace.clone()), pod.name.clone())),
+        };
+        self.sight(index);
         match (&pod.uid, pod.uid_truncated) {
-            (Some(uid), false) => {
-                if let std::collections::hash_map::Entry::Vacant(entry) =
-                    self.uid_pod.entry(uid.clone())
-                {
-                    entry.insert(name.clone());
-                    self.uids_of_pod.entry(name).or_default().push(uid.clone());
-                }
+            (Some(uid), false) if !self.uid_pod.contains_key(uid.as_str()) => {
+                let name = self.known_pods[index].name.clone();
+                self.uid_pod.insert(uid.clone(), name.clone());
+                self.uids_of_pod.entry(name).or_default().push(uid.clone());
             }
             (Some(prefix), true) => {
-                let entry = (prefix.clone(), name);
-                if !self.partial_uids.contains(&entry) {
-                    self.partial_uids.push(entry);
+                let name = &self.known_pods[index].name;
+                let known = self.partial_uids.iter();
+                if !known.clone().any(|(p, n)| p == prefix && n == name) {
+                    self.partial_uids.push((prefix.clone(), name.clone()));
                 }
             }
-            (None, _) => {}
+            _ => {}
         }
+    }
+
+    /// Returns the index of a known pod from its namespace and name.
+    fn index_of(&self, namespace: &str, name: &str) -> Option<usize> {
+        self.known_index.get(namespace)?.get(name).copied()
     }
 
     /// Counts an event of the pod that the last [`Links::learn_pod`] named, if it gave a
@@ -100,26 +108,29 @@ impl Links {
         self.uids_of_pod.get(pod).map_or(&[], Vec::as_slice)
     }
 
-    /// Records that the current line names `name`.
-    fn sight(&mut self, name: &PodName) {
-        let index = match self.known_index.get(name) {
-            Some(&index) => index,
-            None => {
-                self.known_pods.push(KnownPod {
-                    name: name.clone(),
-                    first: None,
-                    last: None,
-                    counts: [0; 5],
-                });
-                self.known_index
-                    .insert(name.clone(), self.known_pods.len() - 1);
-                self.pods_of_name
-                    .entry(name.1.clone())
-                    .or_default()
-                    .push(name.clone());
-                self.known_pods.len() - 1
-            }
-        };
+    /// Adds a pod named with its namespace, and returns its index.
+    fn add_known(&mut self, name: PodName) -> usize {
+        let index = self.known_pods.len();
+        let namespace = name.0.clone().unwrap_or_default();
+        self.known_index
+            .entry(namespace)
+            .or_default()
+            .insert(name.1.clone(), index);
+        self.pods_of_name
+            .entry(name.1.clone())
+            .or_default()
+            .push(name.clone());
+        self.known_pods.push(KnownPod {
+            name,
+            first: None,
+            last: None,
+            counts: [0; 5],
+        });
+        index
+    }
+
+    /// Records that the current line names the known pod at `index`.
+    fn sight(&mut self, index: usize) {
         self.last_learned = Some(index);
         let known = &mut self.known_pods[index];
         if known.first.is_none() {
