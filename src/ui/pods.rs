@@ -1,11 +1,12 @@
 //! The pod list: every pod found, worst first and then by name, filtered by a text box;
-//! picking one draws it.
+//! picking one draws it. While a file is read, the list grows as the parse worker finds pods.
 
 use super::i18n::{fill, Msg};
 use super::model::{pod_rows, PodRow};
+use super::pod_item::PodItem;
+use super::pod_slots::PodSlots;
 use super::state::State;
 use crate::analysis::natural_cmp;
-use crate::level::Level;
 use leptos::prelude::*;
 use std::cmp::Reverse;
 
@@ -23,6 +24,7 @@ pub fn PodList(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
         let index = pod.get()?;
         state.analysis.with(|a| a.pods.get(index).map(|p| p.key()))
     });
+    let slots = PodSlots::follow(rows, lang, chosen);
     let total = move || state.analysis.with(|a| a.pods.len());
     let count = move || {
         let (matching, total) = (rows.with(Vec::len).to_string(), total().to_string());
@@ -50,10 +52,12 @@ pub fn PodList(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
                 on:input=move |ev| state.query.set(event_target_value(&ev))
             />
             <ul class="pod-list" data-testid="pod-list">
+                // Each element shows the row at its position, so when rows change places
+                // only their text and attributes change, and no element moves.
                 <For
-                    each=move || rows.get()
-                    key=|row| (row.key.clone(), row.counts)
-                    children=move |row| view! { <PodItem state=state row=row chosen=chosen /> }
+                    each=move || slots.drawn()
+                    key=|position| *position
+                    children=move |position| view! { <PodItem state=state shown=slots.at(position) /> }
                 />
             </ul>
             <p class="muted empty-note">{move || empty_note(state, total(), rows.with(Vec::len))}</p>
@@ -78,90 +82,6 @@ fn empty_note(state: State, total: usize, matching: usize) -> Option<&'static st
         (0, _) => Some(Msg::NoPodsYet.text(lang)),
         (_, 0) => Some(Msg::NoPodMatch.text(lang)),
         _ => None,
-    }
-}
-
-#[component]
-fn PodItem(state: State, row: PodRow, chosen: Memo<Option<String>>) -> impl IntoView {
-    let key = row.key.clone();
-    let is_chosen = {
-        let key = key.clone();
-        move || chosen.with(|c| c.as_deref() == Some(key.as_str()))
-    };
-    let pick = {
-        let key = key.clone();
-        move |_| state.choose_pod(key.clone())
-    };
-    let worst = row.worst.map(Level::name).unwrap_or("None");
-    let data_pod = key.clone();
-    view! {
-        <li>
-            <button
-                type="button"
-                class="pod-item"
-                class:chosen=is_chosen.clone()
-                aria-pressed=move || is_chosen().to_string()
-                data-testid="pod-item"
-                data-pod=data_pod
-                data-worst=worst
-                on:click=pick
-            >
-                <span class=format!("dot level-{worst}") aria-hidden="true"></span>
-                <span class="pod-key">
-                    {key}
-                    <Incarnations state=state count=row.incarnations />
-                </span>
-                <LevelCounts state=state counts=row.counts total=row.total />
-            </button>
-        </li>
-    }
-}
-
-/// Says how many incarnations a pod deleted and recreated under the same name had.
-#[component]
-fn Incarnations(state: State, count: usize) -> impl IntoView {
-    let lang = state.lang;
-    (count > 1).then(|| {
-        view! {
-            <span
-                class="incarnations"
-                data-testid="pod-incarnations"
-                title=move || Msg::IncarnationHint.text(lang.get())
-            >
-                {move || fill(Msg::Incarnations, lang.get(), &[("count", &count.to_string())])}
-            </span>
-        }
-    })
-}
-
-#[component]
-fn LevelCounts(state: State, counts: [usize; 5], total: usize) -> impl IntoView {
-    let lang = state.lang;
-    let badges = Level::ALL
-        .into_iter()
-        .rev()
-        .filter(|level| counts[level.index()] > 0)
-        .map(|level| {
-            let count = counts[level.index()];
-            let title = move || format!("{}: {count}", level.label(lang.get()));
-            view! {
-                <span class=format!("count level-{}", level.name()) title=title>
-                    {count}
-                </span>
-            }
-        })
-        .collect_view();
-    let title = move || {
-        fill(
-            Msg::EventCount,
-            lang.get(),
-            &[("count", &total.to_string())],
-        )
-    };
-    view! {
-        <span class="counts" title=title>
-            {badges}
-        </span>
     }
 }
 
