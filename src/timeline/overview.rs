@@ -14,6 +14,8 @@ pub const BUCKET_MIN_WIDTH: f64 = 6.0;
 pub const MAX_BUCKETS: usize = 240;
 /// Horizontal room between tick labels, in pixels.
 const TICK_SPACING: f64 = 140.0;
+/// Room a tick label takes right of its x: a date such as `2025-05-16` in the small font.
+const TICK_TEXT_WIDTH: f64 = 72.0;
 
 const MARGIN_X: f64 = 60.0;
 const BAR_MIN: f64 = 10.0;
@@ -104,7 +106,7 @@ pub fn overview(
             )
         })
         .collect();
-    let ticks = ticks(index, &bars);
+    let ticks = ticks(index, &bars, width);
 
     let pod_height = axis_y + TICK_ROOM;
     let lane_y = pod_height + NODE_ROOM / 3.0;
@@ -149,13 +151,17 @@ fn bar_height(count: usize, max_count: usize, max: f64) -> f64 {
 }
 
 /// Places a time label at the left edge of every bar that is at least [`TICK_SPACING`] from the
-/// previous label.
-fn ticks(index: &SecondIndex, bars: &[Bar]) -> Vec<Tick> {
+/// previous label, leaving out bars too close to the right edge of a picture `width` wide for
+/// the label to fit.
+fn ticks(index: &SecondIndex, bars: &[Bar], width: f64) -> Vec<Tick> {
     let mut ticks: Vec<Tick> = Vec::new();
     let mut last_date = None;
     for bar in bars {
         if ticks.last().is_some_and(|t| bar.x - t.x < TICK_SPACING) {
             continue;
+        }
+        if !ticks.is_empty() && bar.x + TICK_TEXT_WIDTH > width {
+            break;
         }
         let time = index.time(bar.bucket.start);
         let date = time.date();
@@ -275,6 +281,9 @@ mod tests {
         for pair in picture.ticks.windows(2) {
             assert!(pair[1].x - pair[0].x >= TICK_SPACING);
         }
+        for tick in &picture.ticks {
+            assert!(tick.x + TICK_TEXT_WIDTH <= picture.width, "{tick:?} fits");
+        }
     }
 
     #[test]
@@ -296,5 +305,23 @@ mod tests {
             assert!(bar.tip_y < picture.axis_y, "{bar:?} stands above the axis");
             assert!(bar.tip_y >= TOP - 0.01, "{bar:?} stays below the top");
         }
+    }
+
+    #[test]
+    fn overview_short_window_single_seconds() {
+        let index = long_index(100);
+        let picture = overview(
+            &index,
+            &SecondIndex::default(),
+            Window::all(100),
+            900.0,
+            Lang::En,
+        );
+        assert!(bucket_count_for(900.0) > 100);
+        assert_eq!(picture.bars.len(), 100, "one bar per second");
+        for (i, bar) in picture.bars.iter().enumerate() {
+            assert_eq!((bar.bucket.start, bar.bucket.end), (i, i + 1));
+        }
+        assert!(picture.ticks.len() >= 3, "time labels under the axis");
     }
 }

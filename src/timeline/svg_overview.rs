@@ -8,13 +8,15 @@ use super::lanes::Lanes;
 use super::overview::{overview, Bar, Overview};
 use super::svg::{escape, style, title, ExportInfo};
 use super::svg_header::{header, write_header};
-use super::window::Window;
+use super::window::{Window, WINDOW_MARKS};
 use crate::i18n::Lang;
 use std::fmt::Write;
 
-/// Lifecycles with more seconds than this are exported as an overview of buckets, because one
-/// mark per second and every event's row would make a file of many megabytes.
-pub const EXPORT_MAX_SECONDS: usize = 400;
+/// Lifecycles with more seconds than this are exported as an overview of buckets, as the page
+/// draws a whole lifecycle longer than its largest window of labelled seconds. One mark per
+/// second takes 96 pixels and each event a few rows under them, so a pod with 107 seconds of one
+/// event each made a picture of 10 392 by 10 010 pixels.
+pub const EXPORT_MAX_SECONDS: usize = WINDOW_MARKS;
 
 const OVERVIEW_WIDTH: f64 = 1400.0;
 
@@ -162,15 +164,15 @@ fn write_bar(svg: &mut String, bar: &Bar, index: &SecondIndex, base_y: f64, lang
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Analyzer;
+    use crate::analysis::{Analysis, Analyzer};
     use crate::level::LevelSet;
     use crate::rules::RuleSet;
     use crate::timeline::{aggregate, export_svg, Lanes};
 
-    #[test]
-    fn export_long_lifecycle_as_buckets() {
+    /// Returns a log of shop/web-1 with a probe failure every 9 seconds, `count` times.
+    fn probe_log(count: u32) -> Analysis {
         let mut log = String::new();
-        for i in 0..3_000u32 {
+        for i in 0..count {
             let n = i * 9;
             let stamp = format!("{:02}:{:02}:{:02}", n / 3600, n / 60 % 60, n % 60);
             log.push_str(&format!(
@@ -182,13 +184,30 @@ mod tests {
         let file = analyzer.begin_file("messages", 2025);
         analyzer.push(file, log.as_bytes());
         analyzer.end_file(file);
-        let analysis = analyzer.analysis();
-        let seconds = aggregate(analysis.events.iter(), LevelSet::ALL);
-        assert!(seconds.len() > EXPORT_MAX_SECONDS);
-        let pods = analysis.find_pods("shop/web-1");
-        let info = ExportInfo::of(&analysis, &pods, Lang::En);
+        analyzer.analysis()
+    }
 
-        let svg = export_svg(&seconds, &Lanes::NONE, &info);
+    /// Exports shop/web-1 of `analysis` in English.
+    fn export(analysis: &Analysis) -> String {
+        let seconds = aggregate(analysis.events.iter(), LevelSet::ALL);
+        let pods = analysis.find_pods("shop/web-1");
+        let info = ExportInfo::of(analysis, &pods, Lang::En);
+        export_svg(&seconds, &Lanes::NONE, &info)
+    }
+
+    /// Returns the `width` and `height` attributes of the document's root element.
+    fn size_of(svg: &str) -> (f64, f64) {
+        let attribute = |name: &str| {
+            let start = svg.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+            let end = start + svg[start..].find('"').unwrap();
+            svg[start..end].parse::<f64>().unwrap()
+        };
+        (attribute("width"), attribute("height"))
+    }
+
+    #[test]
+    fn export_long_lifecycle_as_buckets() {
+        let svg = export(&probe_log(3_000));
         let buckets = svg.matches(r#"<g class="bucket""#).count();
         assert!(buckets > 0, "the overview has buckets");
         assert!(buckets <= 240, "{buckets} buckets");
@@ -200,5 +219,28 @@ mod tests {
         assert!(svg.contains(r#"data-start="2025-12-04T00:00:00""#));
         assert!(svg.contains("3000 seconds with events"));
         assert!(svg.len() < 200_000, "{} bytes", svg.len());
+    }
+
+    #[test]
+    fn export_hundred_seconds_stays_small() {
+        let svg = export(&probe_log(100));
+        assert_eq!(svg.matches(r#"<g class="bucket""#).count(), 100);
+        assert_eq!(svg.matches(r#"<g class="mark""#).count(), 0);
+        assert!(svg.contains("100 seconds with events"));
+        let (width, height) = size_of(&svg);
+        assert!(width <= OVERVIEW_WIDTH, "{width} px wide");
+        assert!(height <= 600.0, "{height} px high");
+    }
+
+    #[test]
+    fn export_short_lifecycle_per_second() {
+        let svg = export(&probe_log(EXPORT_MAX_SECONDS as u32));
+        assert_eq!(
+            svg.matches(r#"<g class="mark""#).count(),
+            EXPORT_MAX_SECONDS
+        );
+        assert_eq!(svg.matches(r#"<g class="bucket""#).count(), 0);
+        let (width, _) = size_of(&svg);
+        assert!(width <= 2100.0, "{width} px wide");
     }
 }
