@@ -46,7 +46,6 @@ pub fn OverviewSvg(
         view! { <NodeBarsLayer state=state model=model lane=lane facts=node_facts overview=overview.clone() /> }
     });
     view! {
-        <p class="muted small hint">{move || Msg::BucketHint.text(state.lang.get())}</p>
         <svg
             xmlns="http://www.w3.org/2000/svg"
             class="timeline overview"

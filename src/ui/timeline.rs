@@ -16,6 +16,7 @@ use crate::timeline::{zone_caption, Layout, Mark, RowKind};
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn TimelinePanel(
@@ -31,23 +32,12 @@ pub fn TimelinePanel(
         pod.track();
         state.zoom.set(0);
     });
-    let on_key = move |ev: ev::KeyboardEvent| {
-        let handled = timeline.with_untracked(|model| {
-            model
-                .as_ref()
-                .is_some_and(|model| zoom::on_key(state, model, &ev.key()))
-        });
-        if handled {
-            ev.prevent_default();
-            // The marks are drawn anew, so the focus goes back to the box for the next key.
-            if let Some(element) = boxed.get_untracked() {
-                let _ = element.focus();
-            }
-        }
-    };
+    let on_key = move |ev: ev::KeyboardEvent| zoom_on_key(state, timeline, boxed, &ev);
+    follow_zoom_keys(state, timeline, boxed);
     view! {
         <section class="panel timeline-panel">
             <TimelineHeading state=state pod=pod timeline=timeline />
+            <Hint state=state timeline=timeline />
             <div
                 class="timeline-box"
                 node_ref=boxed
@@ -63,6 +53,77 @@ pub fn TimelinePanel(
             </div>
             <Slider state=state timeline=timeline />
         </section>
+    }
+}
+
+/// Acts on a zoom key pressed over the timeline, and keeps the focus on the box, because the
+/// marks are drawn anew and the focused one is gone.
+fn zoom_on_key(
+    state: State,
+    timeline: Memo<Option<TimelineModel>>,
+    boxed: NodeRef<Div>,
+    ev: &ev::KeyboardEvent,
+) {
+    if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        return;
+    }
+    let handled = timeline.with_untracked(|model| {
+        model
+            .as_ref()
+            .is_some_and(|model| zoom::on_key(state, model, &ev.key()))
+    });
+    if handled {
+        ev.prevent_default();
+        if let Some(element) = boxed.get_untracked() {
+            let _ = element.focus();
+        }
+    }
+}
+
+/// Lets `+` and `-` zoom wherever the focus is, for example still on the pod just picked, unless
+/// it is in a form field, which takes the keys as text or values. The arrows, Home and End act
+/// only in the timeline box, because elsewhere they scroll the page or the pod list.
+fn follow_zoom_keys(state: State, timeline: Memo<Option<TimelineModel>>, boxed: NodeRef<Div>) {
+    let handle = window_event_listener(ev::keydown, move |ev| {
+        let in_box = boxed.get_untracked().is_some_and(|element| {
+            let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            element.contains(target.as_ref())
+        });
+        if in_box || !zoom::is_zoom_key(&ev.key()) || in_form_field(&ev) {
+            return;
+        }
+        zoom_on_key(state, timeline, boxed, &ev);
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Returns whether the key went to a field that takes typing or arrow keys itself.
+fn in_form_field(ev: &ev::KeyboardEvent) -> bool {
+    let Some(element) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    let tag = element.tag_name();
+    matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") || element.is_content_editable()
+}
+
+/// The usage line above the picture: marks open their events and bars zoom in.
+#[component]
+fn Hint(state: State, timeline: Memo<Option<TimelineModel>>) -> impl IntoView {
+    let text = move || {
+        let message = timeline.with(|model| match model.as_ref().map(|m| &m.picture) {
+            Some(Picture::Seconds { .. }) => Some(Msg::MarkHint),
+            Some(Picture::Buckets { .. }) => Some(Msg::BucketHint),
+            None => None,
+        });
+        message.map(|message| message.text(state.lang.get()))
+    };
+    view! {
+        <p class="muted small hint" class:hidden=move || timeline.with(Option::is_none)>
+            {text}
+        </p>
     }
 }
 
@@ -184,7 +245,6 @@ fn SecondsSvg(
     let (width, height) = (layout.width, layout.height);
     let view_box = format!("0 0 {width} {height}");
     view! {
-        <p class="muted small hint">{move || Msg::MarkHint.text(state.lang.get())}</p>
         <svg
             xmlns="http://www.w3.org/2000/svg"
             class="timeline"

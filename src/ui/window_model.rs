@@ -1,13 +1,14 @@
 //! The timeline of one window, ready to draw: single seconds with their labels while the window
-//! has no more seconds than the width has buckets, else the overview of buckets. Only the
-//! seconds of the window are aggregated, from the pod's [`PodSeconds`].
+//! has no more seconds than the smallest window, which is sized to fit the width with labels,
+//! else the overview of buckets. Only the seconds of the window are aggregated, from the pod's
+//! [`PodSeconds`].
 
 use super::model::MarkFacts;
 use super::pod_seconds::PodSeconds;
 use crate::i18n::Lang;
 use crate::timeline::{
-    bucket_count_for, layout, min_label_width, overview, window_marks_for, Bucket, Lanes, Layout,
-    Overview, Second, Window,
+    layout, min_label_width, overview, window_marks_for, Bucket, Lanes, Layout, Overview, Second,
+    Window,
 };
 use chrono::{Duration, NaiveDateTime};
 
@@ -83,7 +84,9 @@ pub fn timeline_model(pod: &PodSeconds, input: TimelineInput) -> TimelineModel {
         zoom => zoom.clamp(min_size, total.saturating_sub(1).max(min_size)),
     };
     let window = Window::from_slider_sized(input.slider, total, window_size);
-    let picture = if window.len <= bucket_count_for(input.width) {
+    // Seconds beyond the smallest window would be too close for their labels, so they are drawn
+    // as buckets, which are single seconds when the width has room for one bar per second.
+    let picture = if window.len <= min_size {
         seconds_picture(pod, window, input.lang, input.width)
     } else {
         buckets_picture(pod, window, input.lang, input.width)
@@ -121,8 +124,7 @@ fn seconds_picture(pod: &PodSeconds, window: Window, lang: Lang, width: f64) -> 
 
     let node = pod.node_seconds(node_span(pod, window));
     let lanes = Lanes::new(&node, pod.analysis(), &[pod.pod]);
-    let min_size = window_marks_for(width);
-    let layout = fitted_layout(&seconds, &lanes, shown, min_size, (lang, width));
+    let layout = fitted_layout(&seconds, &lanes, shown, (lang, width));
 
     let facts = layout
         .marks
@@ -164,16 +166,14 @@ fn node_span(pod: &PodSeconds, window: Window) -> std::ops::Range<usize> {
 /// Fits the window into `width`. The smallest window is sized to fit with its labels, but a
 /// width can be too narrow even for the minimum of 5 marks. Then the window gets the least width
 /// at which the engine shows labels and the box scrolls, because a window exists to be read.
-/// The whole lifecycle and windows zoomed out past `min_size` marks may show dots only.
 fn fitted_layout(
     seconds: &[Second<'_>],
     lanes: &Lanes<'_>,
     window: Window,
-    min_size: usize,
     (lang, width): (Lang, f64),
 ) -> Layout {
     let fitted = layout(seconds, lanes, window, lang, Some(width));
-    if fitted.show_labels || window.is_whole(seconds.len()) || window.len > min_size {
+    if fitted.show_labels {
         return fitted;
     }
     let readable = min_label_width(fitted.marks.len());

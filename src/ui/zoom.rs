@@ -58,6 +58,11 @@ pub fn zoom_by(state: State, model: &TimelineModel, factor: f64, anchor: f64) {
     show(state, model, shown.zoomed(model.total, len, anchor));
 }
 
+/// Returns whether `key` zooms the window: `+`, `-` and their unshifted keys `=` and `_`.
+pub fn is_zoom_key(key: &str) -> bool {
+    matches!(key, "+" | "=" | "-" | "_")
+}
+
 /// Acts on a key pressed over the timeline and returns whether it was one of the zoom keys.
 /// The arrows step left and right, and Home and End go to the lifecycle's ends. The keys `+`,
 /// `-`, Up and Down zoom around the window's centre.

@@ -1,6 +1,7 @@
 // Browser tests of the slider's window of marks: it is sized to the timeline panel, so it fits
 // without horizontal scrolling at any screen width, its edge labels stay inside the picture,
-// and its caption counts marks.
+// and its caption counts marks. A whole lifecycle with more seconds than the window contains is
+// drawn as buckets with time labels, and `+` zooms right after a pod is picked.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -28,13 +29,33 @@ before(async () => {
 });
 after(() => stopSession({ server, browser }));
 
-/** Opens the page at `width` px and draws default/flappy's whole lifecycle. */
-async function withFlappy(width, locale = 'en-US') {
+/**
+ * Opens the page at `width` px and draws the whole lifecycle of default/flappy with `failures`
+ * probe failures, which is drawn as buckets.
+ */
+async function withFlappy(width, locale = 'en-US', failures = 30) {
   const opened = await openPage(browser, server.origin, { locale, viewport: { width, height: 900 } });
   const { page } = opened;
-  await page.getByTestId('file-input').setInputFiles(writeInput(dir, 'flappy.log', flappyLog(30)));
-  await page.getByTestId('second-mark').first().waitFor();
+  const input = writeInput(dir, `flappy-${failures}.log`, flappyLog(failures));
+  await page.getByTestId('file-input').setInputFiles(input);
+  await page.getByTestId('bucket-mark').first().waitFor();
   return opened;
+}
+
+/** Reads the buckets of the overview as {start, end}. */
+function bucketsOf(page) {
+  return page.getByTestId('bucket-mark').evaluateAll((marks) =>
+    marks.map((g) => ({ start: g.getAttribute('data-start'), end: g.getAttribute('data-end') })),
+  );
+}
+
+/** Returns the time labels under the overview's axis. */
+function ticksOf(page) {
+  return page.locator('svg.overview .tick-layer text.time').allTextContents();
+}
+
+function noteOf(page) {
+  return page.getByTestId('window-note').textContent();
 }
 
 function waitForMarks(page, count) {
@@ -141,6 +162,93 @@ describe('the window of marks', () => {
     );
     await assertFits(page, 'whole lifecycle');
     await screenshot(page, 'window-fits');
+    await context.close();
+  });
+
+  test('whole lifecycle drawn as buckets', async () => {
+    const { context, page, errors } = await withFlappy(1400, 'en-US', 100);
+    assert.equal(await page.getByTestId('second-mark').count(), 0, 'no row of unlabelled dots');
+    const buckets = await bucketsOf(page);
+    assert.equal(buckets.length, 101, 'one bucket per second while the width has room');
+    for (const bucket of buckets) {
+      assert.equal(bucket.start, bucket.end, `${bucket.start}: a bucket of one second`);
+    }
+    const ticks = await ticksOf(page);
+    assert.ok(ticks.length >= 3, `time labels under the axis: ${ticks}`);
+    assert.equal(ticks[0], '19:00:00');
+    await assertFits(page, 'overview of 101 seconds');
+    await screenshot(page, 'window-101-whole');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('narrow whole lifecycle buckets', async () => {
+    const { context, page, errors } = await withFlappy(420, 'en-US', 100);
+    assert.equal(await page.getByTestId('second-mark').count(), 0);
+    const buckets = await bucketsOf(page);
+    assert.ok(buckets.length < 101, `${buckets.length} buckets of several seconds`);
+    assert.ok(buckets.some((bucket) => bucket.start < bucket.end), 'some buckets span seconds');
+    assert.ok((await ticksOf(page)).length >= 1, 'time labels under the axis');
+    await assertFits(page, 'narrow overview');
+    await screenshot(page, 'window-101-narrow');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('bucket click shows labelled seconds', async () => {
+    const { context, page, errors } = await withFlappy(1400, 'en-US', 100);
+    const chosen = (await bucketsOf(page))[40];
+    await page.getByTestId('bucket-mark').nth(40).click();
+    await page.getByTestId('second-mark').first().waitFor();
+    const marks = await marksOf(page);
+    const size = windowMarksFor((await timelineFit(page)).boxWidth);
+    assert.equal(marks.length, size, 'the smallest window of seconds');
+    assert.equal(marks[0].second, chosen.start, 'the window starts at the bucket');
+    assert.equal(await page.getByTestId('bucket-mark').count(), 0);
+    const labels = await page.locator('svg.timeline .label-layer text.time').count();
+    assert.equal(labels, size, 'every second has its time label');
+    await assertFits(page, 'clicked bucket');
+    await screenshot(page, 'window-101-clicked');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('plus zooms after pod is picked', async () => {
+    const { context, page, errors } = await withFlappy(1400, 'en-US', 100);
+    const item = page.getByTestId('pod-item').first();
+    await item.click();
+    assert.equal(await item.evaluate((element) => element === document.activeElement), true);
+    const whole = await noteOf(page);
+    assert.match(whole, /^whole lifecycle, 101 marks/);
+
+    // Typed into the pod filter, + is text and leaves the window alone.
+    const filter = page.getByTestId('pod-search');
+    await filter.fill('');
+    await filter.press('+');
+    assert.equal(await filter.inputValue(), '+');
+    assert.equal(await noteOf(page), whole, 'the filter keeps its key');
+    await filter.fill('');
+
+    await item.focus();
+    await page.keyboard.press('+');
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid="window-note"]')?.textContent !== text,
+      whole,
+    );
+    assert.match(await noteOf(page), /^marks \d+–\d+ of 101$/);
+    assert.notEqual(await page.getByTestId('range-slider').inputValue(), '0');
+    await screenshot(page, 'window-plus-after-pick');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('hint sits outside focus outline', async () => {
+    const { context, page } = await withFlappy(1400, 'en-US', 100);
+    assert.equal(await page.locator('.timeline-box .hint').count(), 0, 'the box holds only the picture');
+    const hint = page.locator('.timeline-panel > .hint');
+    assert.match(await hint.textContent(), /Click a bar/);
+    const [hintBox, timelineBox] = [await hint.boundingBox(), await page.getByTestId('timeline-box').boundingBox()];
+    assert.ok(hintBox.y + hintBox.height <= timelineBox.y, 'the hint is above the box');
     await context.close();
   });
 });

@@ -1,6 +1,6 @@
 // Browser tests of a long lifecycle: the overview at the slider's far left draws a bounded
 // number of buckets, and the wheel, the keys and a click on a bucket zoom in until single
-// seconds show.
+// seconds with their labels show.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, stopSession, openPage, screenshot, writeInput } from './support.mjs';
@@ -193,6 +193,29 @@ describe('the overview of a long lifecycle', () => {
     );
     assert.equal(zoomed[0], chosen.start, 'the window starts at the bucket');
     assert.ok(zoomed.at(-1) <= chosen.end, 'and ends inside it');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('bucket clicks reach labelled seconds', async () => {
+    const { context, page, errors } = await openLong();
+    let clicks = 0;
+    while ((await page.getByTestId('second-mark').count()) === 0 && clicks < 5) {
+      const middle = Math.floor((await page.getByTestId('bucket-mark').count()) / 2);
+      await changeWindow(page, () => page.getByTestId('bucket-mark').nth(middle).click());
+      clicks += 1;
+      await screenshot(page, `zoom-click-${clicks}`);
+      const buckets = await page.getByTestId('bucket-mark').count();
+      if (buckets > 0) {
+        const ticks = await page.locator('svg.overview .tick-layer text.time').count();
+        assert.ok(ticks >= 2, `click ${clicks}: ${buckets} buckets have time labels`);
+      }
+    }
+    assert.ok(clicks <= 3, `${clicks} clicks reach single seconds`);
+    const marks = await page.getByTestId('second-mark').count();
+    assert.ok(marks > 0, 'single seconds show');
+    const labels = await page.locator('svg.timeline .label-layer text.time').count();
+    assert.equal(labels, marks, 'every second has its time label');
     assert.deepEqual(errors, []);
     await context.close();
   });
