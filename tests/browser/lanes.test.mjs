@@ -34,7 +34,7 @@ before(async () => {
 });
 after(() => stopSession({ server, browser }));
 
-/** Opens the page, reads the lanes fixture and draws shop/db-0. */
+/** Opens the page, reads the lanes fixture and draws shop/db-0 as labelled marks. */
 async function withLanes({ locale = 'en-US', width = 1400 } = {}) {
   const opened = await openPage(browser, server.origin, {
     locale,
@@ -43,6 +43,11 @@ async function withLanes({ locale = 'en-US', width = 1400 } = {}) {
   const { page } = opened;
   await page.getByTestId('file-input').setInputFiles(writeInput(dir, 'messages', LANES, MODIFIED));
   await page.locator(`[data-testid="pod-item"][data-pod="${POD}"]`).click();
+  await page.getByTestId('timeline').waitFor();
+  // A narrow panel draws the whole lifecycle as buckets, and the first window as marks.
+  if ((await page.getByTestId('bucket-mark').count()) > 0) {
+    await page.getByTestId('range-slider').fill('1');
+  }
   await page.getByTestId('second-mark').first().waitFor();
   return opened;
 }
@@ -155,13 +160,21 @@ describe('node events near the pod', () => {
     await page
       .getByTestId('file-input')
       .setInputFiles(writeInput(dir, 'flappy-node.log', `${lines.join('\n')}\n`));
-    await page.getByTestId('second-mark').first().waitFor();
-    const nodeSeconds = async () => (await nodeMarksOf(page)).map((m) => m.second.slice(11));
+    // The whole lifecycle has more seconds than a window of labelled marks, so it is buckets.
+    await page.getByTestId('bucket-mark').first().waitFor();
+    const nodeBuckets = await page.getByTestId('node-bucket').evaluateAll((bars) =>
+      bars.map((g) => [g.dataset.start.slice(11), g.dataset.end.slice(11)]),
+    );
     assert.deepEqual(
-      await nodeSeconds(),
-      ['18:55:00', '19:01:00', '19:20:00'],
+      nodeBuckets,
+      [
+        ['18:55:00', '18:55:00'],
+        ['19:01:00', '19:01:00'],
+        ['19:20:00', '19:20:00'],
+      ],
       'the whole lifecycle: 5 min before, inside, and 16.5 min after; not 56.5 min after',
     );
+    const nodeSeconds = async () => (await nodeMarksOf(page)).map((m) => m.second.slice(11));
 
     const slider = page.getByTestId('range-slider');
     const max = await slider.getAttribute('max');
@@ -258,6 +271,11 @@ describe('narrow screen', () => {
       const { context, page, errors } = await withLanes({ locale, width: 420 });
       assert.equal(await page.getByTestId('node-lane').count(), 1);
       assert.ok((await page.getByTestId('node-mark').count()) > 0);
+      assert.match(
+        await page.getByTestId('timeline').textContent(),
+        /\d\d:\d\d:\d\d/,
+        'the marks keep their time labels',
+      );
       await page.getByTestId('timeline').scrollIntoViewIfNeeded();
       await screenshot(page, `lanes-420-${locale}`);
       assert.deepEqual(errors, []);
