@@ -119,9 +119,15 @@ fn title(lang: Lang) -> String {
 
 /// Writes the chosen pod into the fragment, and follows fragment changes (back, forward, edits).
 fn follow_fragment(state: State) {
+    // Setting the fragment makes the browser lay out the page at once to scroll to it, which
+    // added about 50 ms to the task that applied a large file's analysis. So the fragment is
+    // set in a later task of its own.
     Effect::new(move |_| {
         if let Some(pod) = state.pod.get() {
-            browser::set_pod_fragment(&pod);
+            set_timeout(
+                move || browser::set_pod_fragment(&pod),
+                std::time::Duration::ZERO,
+            );
         }
     });
     let handle = window_event_listener(ev::hashchange, move |_| {
