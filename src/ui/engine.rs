@@ -9,13 +9,12 @@
 
 use super::load::{apply_reply, worker_failed};
 use super::read::read_whole;
+use super::replies::{parse_reply, receive};
 use super::state::State;
-use crate::analysis::PodSummary;
 use crate::worker::protocol::{Command, Reply};
 use crate::worker::session::{FileLines, Host, ReadRequest, Session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::Deserialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -125,7 +124,7 @@ fn listen(state: State, worker: &Worker) -> Handlers {
         let json = event.data().as_string().unwrap_or_default();
         match parse_reply(&json) {
             Ok(Reply::Ready) => run_waiting(),
-            Ok(reply) => apply_reply(state, reply),
+            Ok(reply) => receive(state, generation, reply),
             Err(error) => leptos::logging::error!("invalid reply from the parse worker: {error}"),
         }
     });
@@ -147,39 +146,6 @@ fn listen(state: State, worker: &Worker) -> Handlers {
         _message: message,
         _error: error,
     }
-}
-
-/// The `type` field of a reply, which names its variant.
-#[derive(Deserialize)]
-struct ReplyType {
-    #[serde(rename = "type")]
-    name: String,
-}
-
-/// The fields of [`Reply::Pods`].
-#[derive(Deserialize)]
-struct PodsFields {
-    pods: Vec<PodSummary>,
-}
-
-/// Reads a reply of the worker. Serde reads an internally tagged enum such as [`Reply`] by
-/// first copying the whole message into a tree of values, and for the replies about a 1 GiB
-/// generated log that took about 100 ms in headless Chromium. So this reads the `type` field
-/// first, skipping the rest, and then reads the variant's fields directly, which ignores the
-/// `type` field.
-fn parse_reply(json: &str) -> serde_json::Result<Reply> {
-    let ReplyType { name } = serde_json::from_str(json)?;
-    let reply = match name.as_str() {
-        "progress" => Reply::Progress(serde_json::from_str(json)?),
-        "pods" => {
-            let PodsFields { pods } = serde_json::from_str(json)?;
-            Reply::Pods { pods }
-        }
-        "loaded" => Reply::Loaded(Box::new(serde_json::from_str(json)?)),
-        "events" => Reply::Events(serde_json::from_str(json)?),
-        _ => serde_json::from_str(json)?,
-    };
-    Ok(reply)
 }
 
 /// Posts the commands that waited for the worker to start.
@@ -309,8 +275,8 @@ fn with_local<T>(work: impl FnOnce(&mut Session) -> T) -> Option<T> {
 
 /// The page as the session's host: replies are collected and applied once the command is done.
 #[derive(Default)]
-struct PageHost {
-    replies: Vec<Reply>,
+pub(super) struct PageHost {
+    pub(super) replies: Vec<Reply>,
 }
 
 impl Host for PageHost {
@@ -328,7 +294,7 @@ impl Host for PageHost {
 }
 
 /// No file to read lines back from: the page's session keeps every line.
-struct NoLines;
+pub(super) struct NoLines;
 
 impl FileLines for NoLines {
     fn add(&mut self, _file: usize) {}
@@ -341,69 +307,5 @@ impl crate::analysis::LineSource for NoLines {
             std::io::ErrorKind::Unsupported,
             message,
         ))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{parse_reply, NoLines, PageHost};
-    use crate::rules::RuleSet;
-    use crate::worker::protocol::{Progress, Reply};
-    use crate::worker::session::{ReadRequest, Session};
-    use wasm_bindgen_test::wasm_bindgen_test;
-
-    const CASE_07: &[u8] =
-        include_bytes!("../../tests/fixtures/cases/07-aks-liveness-exec-restart/input.log");
-
-    /// Returns every kind of reply, from a real read of a kubelet log.
-    fn replies() -> Vec<Reply> {
-        let json = RuleSet::builtin().to_json();
-        let mut session = Session::from_rules_json(&json, false).expect("the built-in table");
-        let mut host = PageHost::default();
-        let request = ReadRequest {
-            name: "messages".to_string(),
-            modified: chrono::DateTime::from_timestamp(1_748_779_200, 0)
-                .unwrap()
-                .naive_utc(),
-            year: None,
-            total: CASE_07.len() as u64,
-        };
-        session.read(&mut host, &request, CASE_07, &mut NoLines);
-        let Some(Reply::Loaded(loaded)) = host.replies.pop() else {
-            panic!("a read ends with Loaded");
-        };
-        let pod = loaded.analysis.pods[0].key();
-        let events = session.choose(pod, &mut NoLines);
-        assert!(!events.events.is_empty(), "the first pod has events");
-        let progress = Progress {
-            read: 10,
-            total: 20,
-            elapsed_ms: 3.5,
-            wasm_bytes: 65536.0,
-        };
-        vec![
-            Reply::Ready,
-            Reply::Progress(progress),
-            Reply::Pods {
-                pods: loaded.analysis.pods.clone(),
-            },
-            Reply::Loaded(loaded),
-            Reply::Events(events),
-        ]
-    }
-
-    #[wasm_bindgen_test]
-    fn parse_reply_reads_every_variant() {
-        for reply in replies() {
-            let json = reply.to_json();
-            let parsed = parse_reply(&json).expect("the reply reads back");
-            assert_eq!(parsed, reply, "{}", &json[..json.len().min(40)]);
-        }
-    }
-
-    #[wasm_bindgen_test]
-    fn parse_reply_rejects_unknown_type() {
-        assert!(parse_reply(r#"{"type":"no_such_reply"}"#).is_err());
-        assert!(parse_reply(r#"{"pods":[]}"#).is_err());
     }
 }

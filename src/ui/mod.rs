@@ -19,6 +19,7 @@ mod pod_slots;
 mod pods;
 mod progress;
 mod read;
+mod replies;
 mod resize;
 mod rules;
 mod rules_editor;
