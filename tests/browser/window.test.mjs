@@ -4,6 +4,8 @@
 // drawn as buckets with time labels, and `+` zooms right after a pod is picked.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   startSession,
   stopSession,
@@ -249,6 +251,34 @@ describe('the window of marks', () => {
     assert.match(await hint.textContent(), /Click a bar/);
     const [hintBox, timelineBox] = [await hint.boundingBox(), await page.getByTestId('timeline-box').boundingBox()];
     assert.ok(hintBox.y + hintBox.height <= timelineBox.y, 'the hint is above the box');
+    await context.close();
+  });
+
+  test('SVG of 101 seconds stays small', async () => {
+    const { context, page, errors } = await withFlappy(1400, 'zh-CN', 100);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-svg').click(),
+    ]);
+    const saved = join(dir, 'flappy-101-Pod-lifecycle.svg');
+    await download.saveAs(saved);
+    const view = await context.newPage();
+    await view.goto(pathToFileURL(saved).href);
+    const drawn = await view.evaluate(() => ({
+      width: document.documentElement.width.baseVal.value,
+      height: document.documentElement.height.baseVal.value,
+      buckets: document.querySelectorAll('g.bucket').length,
+      marks: document.querySelectorAll('g.mark').length,
+      text: document.documentElement.textContent,
+    }));
+    assert.equal(drawn.buckets, 101, 'the overview, one bucket per second');
+    assert.equal(drawn.marks, 0);
+    assert.ok(drawn.width <= 1400, `${drawn.width} px wide`);
+    assert.ok(drawn.height <= 600, `${drawn.height} px high`);
+    assert.match(drawn.text, /共 101 个有事件的秒/, 'the note says why there are buckets');
+    await view.setViewportSize({ width: Math.ceil(drawn.width), height: Math.ceil(drawn.height) });
+    await screenshot(view, 'window-101-export', { fullPage: false });
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });
