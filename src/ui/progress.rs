@@ -69,11 +69,16 @@ fn percent_of(reading: &Reading) -> u32 {
     (reading.read.saturating_mul(100) / reading.total) as u32
 }
 
+/// How much must be read, and for how long, before the rate and the time left are shown.
+const RATE_MIN_BYTES: u64 = 1 << 20;
+const RATE_MIN_MS: f64 = 300.0;
+
 /// Writes "120.5 of 300.0 MB, 85.2 MB/s, 2 s left", or only the bytes before the rate is known.
 fn figures_text(reading: &Reading, lang: Lang) -> String {
     let read = format!("{:.1}", reading.read as f64 / MB);
     let total = format!("{:.1}", reading.total as f64 / MB);
-    if reading.read == 0 || reading.elapsed_ms <= 0.0 {
+    // The first replies come before much is read, when a rate would mislead.
+    if reading.read < RATE_MIN_BYTES || reading.elapsed_ms < RATE_MIN_MS {
         return fill(
             Msg::ReadingBytes,
             lang,
