@@ -8,7 +8,7 @@ use super::aggregate::Second;
 use super::incarnation::{incarnation_of, incarnation_tag};
 use super::lanes::Lanes;
 use super::layout::{layout, Layout, Mark, RowKind};
-use super::svg_header::{counted, header, shorten, title_label, width, write_header};
+use super::svg_header::{counted, header, shorten, title_label, width, write_header, Header};
 use super::svg_lanes::{write_bands, write_node_lane, LANE_STYLE};
 use super::svg_overview::{export_overview_svg, EXPORT_MAX_SECONDS};
 use super::window::Window;
@@ -107,18 +107,7 @@ pub fn export_svg(seconds: &[Second<'_>], lanes: &Lanes<'_>, info: &ExportInfo) 
     let height = header.height + geometry.height + details_height + 20.0;
 
     let mut svg = String::with_capacity(4096 + seconds.len() * 1024);
-    let _ = write!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" class="podlife-export" lang="{}">"#,
-        info.lang.tag()
-    );
-    let _ = write!(svg, "<title>{}</title>", escape(&title(info)));
-    svg.push_str(&style());
-    let _ = write!(
-        svg,
-        r#"<rect class="background" x="0" y="0" width="{width:.0}" height="{height:.0}"/>"#
-    );
-    write_header(&mut svg, &header, info.lang);
+    open_document(&mut svg, info, &header, width, height);
     let _ = write!(
         svg,
         r#"<g class="timeline" transform="translate(0 {})">"#,
@@ -415,6 +404,29 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Writes the start of an exported document: the `<svg>` element, its title and style, the
+/// background and the header.
+pub(super) fn open_document(
+    svg: &mut String,
+    info: &ExportInfo,
+    header: &Header,
+    width: f64,
+    height: f64,
+) {
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" class="podlife-export" lang="{}">"#,
+        info.lang.tag()
+    );
+    let _ = write!(svg, "<title>{}</title>", escape(&title(info)));
+    svg.push_str(&style());
+    let _ = write!(
+        svg,
+        r#"<rect class="background" x="0" y="0" width="{width:.0}" height="{height:.0}"/>"#
+    );
+    write_header(svg, header, info.lang);
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use super::aggregate::Second;
 use super::buckets::SecondIndex;
 use super::lanes::Lanes;
 use super::overview::{overview, Bar, Overview};
-use super::svg::{escape, style, title, ExportInfo};
-use super::svg_header::{header, write_header};
+use super::svg::{escape, open_document, ExportInfo};
+use super::svg_header::header;
 use super::window::{Window, WINDOW_MARKS};
 use crate::i18n::Lang;
 use std::fmt::Write;
@@ -42,18 +42,7 @@ pub(super) fn export_overview_svg(
     let height = note_y + 20.0;
 
     let mut svg = String::with_capacity(64 * 1024);
-    let _ = write!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" class="podlife-export" lang="{}">"#,
-        info.lang.tag()
-    );
-    let _ = write!(svg, "<title>{}</title>", escape(&title(info)));
-    svg.push_str(&style());
-    let _ = write!(
-        svg,
-        r#"<rect class="background" x="0" y="0" width="{width:.0}" height="{height:.0}"/>"#
-    );
-    write_header(&mut svg, &header, info.lang);
+    open_document(&mut svg, info, &header, width, height);
     let _ = write!(
         svg,
         r#"<g class="timeline overview" transform="translate(0 {})">"#,
