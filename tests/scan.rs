@@ -1,7 +1,7 @@
 //! The line filter's run scan against line-by-line reading. A file's first lines are all
-//! decoded, so each case is read again after a padding of lines that no rule matches: the
-//! case's own lines then go through the scan, in chunks of every size, and must give the
-//! same events as when read plainly.
+//! decoded, so each case is read again after padding lines that no rule matches. The case's
+//! own lines then go through the scan, in chunks of every size, and must give the same events
+//! as when read plainly.
 
 mod common;
 

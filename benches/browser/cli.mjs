@@ -9,7 +9,7 @@ const podKey = (pod) => (pod.namespace ? `${pod.namespace}/${pod.name}` : pod.na
 /**
  * Builds the release CLI and lists the pods it finds in `file`, with the seconds the listing
  * took. When the build fails, for example while the sources are being edited, the CLI built
- * before is used if there is one, and the returned `note` tells so.
+ * before is used if there is one, and the returned `note` says which.
  */
 export function cliPods(file) {
   let note = '';

@@ -1,4 +1,4 @@
-// What the browser benchmark watches while the page parses a file. The page's own records are
+// The browser benchmark's watch over the page while it parses a file. The page's own records are
 // the file choice, the parse's end, long tasks and the figures the page publishes. The main
 // page's JS heap comes over the DevTools protocol, and the renderer's memory from /proc.
 import { readFileSync, readdirSync } from 'node:fs';

@@ -23,7 +23,7 @@ use std::borrow::Cow;
 /// How many leading bytes of a file are checked for signs of binary content.
 const SNIFF_BYTES: usize = 8192;
 
-/// How many leading lines of a file are all decoded, whatever the line filter says, so a file
+/// How many leading lines of a file are all decoded, whatever the line filter decides, so a file
 /// whose kubelet writes no lifecycle line near its start is still known as a kubelet log.
 const HEAD_LINES: u64 = 1000;
 
@@ -308,9 +308,9 @@ impl Analyzer {
         }
     }
 
-    /// Reads the lines of a chunk. The whole lines inside it are scanned as one run, so the
-    /// lines the filter rejects cost only the scan and the line count; the lines that cross a
-    /// chunk's edge go line by line.
+    /// Reads the lines of a chunk. Its whole lines are scanned as one run, so a line that the
+    /// filter rejects costs only the scan and the line count. Lines that cross a chunk's edge
+    /// are read one by one.
     fn split(&mut self, file: usize, chunk: &[u8]) {
         let mut splitter = std::mem::take(&mut self.files[file].splitter);
         let mut rest = chunk;
@@ -408,8 +408,8 @@ impl Analyzer {
         }
     }
 
-    /// The pods that lines named with their namespace so far, in the order first named, with
-    /// their UIDs and the events found for each per level. Cheap enough to call during a read,
+    /// Returns the pods that lines named with their namespace so far, in the order first
+    /// named, with their UIDs and the events found for each per level. Cheap enough to call during a read,
     /// unlike [`Analyzer::analysis`], which also merges in the pods known only by UID, applies
     /// the levels that need the whole log, and dates each pod.
     ///
@@ -743,9 +743,9 @@ impl Analyzer {
         self.sources_rereadable = rereadable;
     }
 
-    /// Marks a file whose bytes are those of the input as given, not decompressed: when the
-    /// inputs can be read again, its events then keep the byte range of their line instead of
-    /// a copy, and [`super::fill_texts`] reads the lines back.
+    /// Marks a file whose bytes are those of the input as given, not decompressed. When the
+    /// inputs can be read again, its events keep the byte range of their line instead of a
+    /// copy, and [`super::fill_texts`] reads the lines back.
     pub fn mark_rereadable(&mut self, file: FileId) {
         if self.sources_rereadable {
             self.files[file.0].keeps_texts = false;

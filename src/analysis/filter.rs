@@ -73,8 +73,8 @@ impl LineFilter {
         self.pods_read.insert(hasher.finish())
     }
 
-    /// Returns whether a line may matter. `v3_seen` tells that a `--v=3` line was already read,
-    /// so such lines need no longer be looked for.
+    /// Returns whether a line may matter. `v3_seen` is true once a `--v=3` line has been read,
+    /// so such lines are no longer looked for.
     pub fn passes(&self, line: &[u8], v3_seen: bool) -> bool {
         // A journal export entry escapes its message inside JSON, so no literal test is safe.
         if line.first() == Some(&b'{') || self.literals.is_match(line) {
@@ -88,7 +88,7 @@ impl LineFilter {
 /// once however many lines are read between its hits.
 #[derive(Debug, Default, Clone, Copy)]
 struct NextHit {
-    /// Where the last search started.
+    /// The position the last search started from.
     from: usize,
     /// Its hit, or `None` when it found nothing to the end of the run.
     at: Option<usize>,
@@ -170,7 +170,7 @@ fn line_opening_brace(lines: &[u8], from: usize) -> Option<usize> {
     memchr::memmem::find(&lines[from..], b"\n{").map(|at| from + at + 1)
 }
 
-/// Returns the start of the line that holds position `at`.
+/// Returns the start of the line that contains position `at`.
 fn line_start(lines: &[u8], at: usize) -> usize {
     memchr::memrchr(b'\n', &lines[..at]).map_or(0, |newline| newline + 1)
 }

@@ -1,4 +1,4 @@
-//! What the analyzer keeps of each event until the whole log is read. A busy log has hundreds
+//! The part of each event that the analyzer keeps until the whole log is read. A busy log has hundreds
 //! of thousands of events of a few hundred pods and a few thousand containers, so each pod
 //! reference and each container name or ID is stored once and shared by its events.
 

@@ -63,9 +63,9 @@ pub fn fill_texts<'a>(
     first_error.map_or(Ok(()), Err)
 }
 
-/// Splits ranges, given in file and offset order, into runs that one read can cover: ranges of
-/// one file, each starting at most `max_gap` bytes after the previous one ends, and spanning at
-/// most `max_span` bytes in all (a single longer range is a run of its own).
+/// Splits ranges, given in file and offset order, into runs that one read can cover. A run's
+/// ranges are of one file, each starts at most `max_gap` bytes after the previous one ends, and
+/// together they span at most `max_span` bytes. A single longer range is a run of its own.
 pub fn group_ranges(ranges: &[LineRange], max_span: u64, max_gap: u64) -> Vec<&[LineRange]> {
     let mut groups = Vec::new();
     let mut start = 0;

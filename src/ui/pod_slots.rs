@@ -16,7 +16,7 @@ use std::time::Duration;
 /// list of hundreds of pods is drawn over several tasks.
 const ROWS_PER_TASK: usize = 60;
 
-/// What the row at one position shows.
+/// The pod shown by the row at one position.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Slot {
     pub row: PodRow,
@@ -29,7 +29,7 @@ pub struct Slot {
 #[derive(Clone, Copy)]
 pub struct PodSlots {
     signals: StoredValue<Vec<RwSignal<Slot>>>,
-    /// Positions whose signal holds a row of the current list.
+    /// Positions whose signal contains a row of the current list.
     filled: ReadSignal<usize>,
     /// Positions drawn: `filled`, reached `ROWS_PER_TASK` rows per task.
     drawn: ReadSignal<usize>,

@@ -163,7 +163,7 @@ impl State {
         pod.event_count() == 0 || self.pod_events.with(|key| key.as_ref() == Some(&pod.key()))
     }
 
-    /// Stops the parse worker and forgets every file, pod and file notice. The next read
+    /// Stops the parse worker and clears every file, pod and file notice. The next read
     /// starts a fresh worker with the rule table in force.
     pub fn forget_files(&self) {
         self.generation.update_value(|generation| *generation += 1);

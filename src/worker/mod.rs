@@ -1,6 +1,6 @@
 //! The parse worker: the page hands it files, and it reads them into one analyzer off the main
 //! thread, replying with progress, the pods found so far, the analysis without pod events, and
-//! one pod's events on request. [`protocol`] holds the messages and [`session`] the engine side;
+//! one pod's events on request. [`protocol`] contains the messages and [`session`] the engine side;
 //! both build natively, so they are tested without a browser. Trunk builds the worker from
 //! `src/bin/podlife_worker.rs`, which calls [`start`].
 

@@ -407,6 +407,7 @@ mod tests {
             std::io::Write::write_all(&mut encoder, part).unwrap();
             gzipped.extend(encoder.finish().unwrap());
         }
+
         let slow = SmallReads(&gzipped);
         // Decompressed logs keep their lines, so no range is read back.
         session.read(
@@ -415,6 +416,7 @@ mod tests {
             slow,
             &mut MemoryLines::default(),
         );
+
         let progress: Vec<u64> = host
             .replies
             .iter()
