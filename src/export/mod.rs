@@ -2,6 +2,7 @@
 //! terminal.
 
 mod records;
+mod redact;
 mod second_text;
 mod text;
 
