@@ -1,11 +1,142 @@
 //! Redaction of an analysis before it is shared: IP addresses, host names and the values of
 //! environment variables and secrets in the raw lines and file names become placeholders.
+//!
+//! Placeholders are stable within one call: the same original always gets the same one, and
+//! each kind is numbered in the order of first appearance (pod events, then node events, then
+//! file names). Addresses become `10.0.0.1` and `fd00::1`, node names `node-1`, other domain
+//! names `host-1.example`, and secret values `value-1`. Redacting a redacted analysis changes
+//! nothing.
+//!
+//! Kept as they are, because a reader needs them to debug and they name no machine: pod names,
+//! namespaces, UIDs, container names and IDs, image references, kinds, times (the klog time
+//! too), loopback addresses, and cluster-internal service names (`*.svc.cluster.local`). See
+//! [`hosts`] and [`secrets`] for which names and values are found.
+//!
+//! Limitations: a static pod's name ends with its node's name (`etcd-minikube`), and it is kept
+//! with the other pod names. An event whose text is still to be read (see
+//! [`Event::needs_text`]) has no text to redact, so read the texts of the events to share first.
 
-use crate::analysis::Analysis;
+mod addresses;
+mod hosts;
+mod placeholders;
+mod secrets;
+
+use crate::analysis::{Analysis, Event, InputIssue};
+use placeholders::{Kind, Placeholders};
+use regex::Regex;
+use std::collections::HashSet;
+
+/// A piece of a text to replace: `text[start..end]`, a value of `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
 
 /// Returns a copy of `analysis` whose raw line texts, klog times untouched, file names and
 /// any other free text are redacted with stable placeholders.
 pub fn redacted(analysis: &Analysis) -> Analysis {
-    // TODO: replace addresses, host names and secret values; this copy is not redacted yet.
-    analysis.clone()
+    let mut copy = analysis.clone();
+    let mut redactor = Redactor::learning(analysis);
+    for event in copy.events.iter_mut().chain(copy.node_events.iter_mut()) {
+        redact_event(event, &mut redactor);
+    }
+    for file in &mut copy.files {
+        file.name = redactor.redact(&file.name);
+        file.bundle = file.bundle.as_deref().map(|bundle| redactor.redact(bundle));
+        for issue in &mut file.issues {
+            redact_issue(issue, &mut redactor);
+        }
+    }
+    copy
 }
+
+fn redact_event(event: &mut Event, redactor: &mut Redactor) {
+    event.text = redactor.redact(&event.text);
+}
+
+fn redact_issue(issue: &mut InputIssue, redactor: &mut Redactor) {
+    match issue {
+        InputIssue::Truncated { detail, .. } => *detail = redactor.redact(detail),
+        InputIssue::NotAFile {
+            link_target: Some(target),
+        } => *target = redactor.redact(target),
+        _ => {}
+    }
+}
+
+/// The node names of an analysis and the placeholders given so far.
+struct Redactor {
+    nodes: Option<Regex>,
+    placeholders: Placeholders,
+}
+
+impl Redactor {
+    /// Learns the node names of every text of `analysis`, so a name is replaced even in the
+    /// lines before the first one that shows it is a node.
+    fn learning(analysis: &Analysis) -> Redactor {
+        let texts = analysis
+            .events
+            .iter()
+            .chain(&analysis.node_events)
+            .map(|event| event.text.as_str())
+            .chain(analysis.files.iter().map(|file| file.name.as_str()));
+        Redactor::learning_from(texts)
+    }
+
+    /// Learns the node names of `texts`.
+    fn learning_from<'a>(texts: impl IntoIterator<Item = &'a str>) -> Redactor {
+        let mut nodes = Vec::new();
+        let mut seen = HashSet::new();
+        for text in texts {
+            hosts::learn_nodes(text, &mut nodes, &mut seen);
+        }
+        Redactor {
+            nodes: hosts::node_pattern(&nodes),
+            placeholders: Placeholders::default(),
+        }
+    }
+
+    /// Returns `text` with every address, host name and secret value replaced.
+    fn redact(&mut self, text: &str) -> String {
+        let spans = resolve(find_spans(text, self.nodes.as_ref()));
+        if spans.is_empty() {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut copied = 0;
+        for span in spans {
+            out.push_str(&text[copied..span.start]);
+            out.push_str(self.placeholders.of(span.kind, &text[span.start..span.end]));
+            copied = span.end;
+        }
+        out.push_str(&text[copied..]);
+        out
+    }
+}
+
+/// Returns every span any rule finds in `text`, overlapping ones included.
+fn find_spans(text: &str, nodes: Option<&Regex>) -> Vec<Span> {
+    let mut spans = Vec::new();
+    secrets::find_secrets(text, &mut spans);
+    addresses::find_addresses(text, &mut spans);
+    hosts::find_hosts(text, nodes, &mut spans);
+    spans
+}
+
+/// Picks non-overlapping spans: the one that starts first wins, then the longest, then the kind
+/// first in [`Kind`]'s order, so a secret value that contains an address is replaced whole.
+fn resolve(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by_key(|span| (span.start, std::cmp::Reverse(span.end), span.kind));
+    let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        if kept.last().is_none_or(|last| span.start >= last.end) {
+            kept.push(span);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests;
