@@ -14,6 +14,7 @@ pub mod layout;
 mod node_lane;
 pub mod overview;
 pub mod svg;
+mod svg_file;
 mod svg_header;
 mod svg_lanes;
 mod svg_overview;
@@ -32,5 +33,6 @@ pub use layout::{
 };
 pub use node_lane::{NodeLane, NodeMark};
 pub use overview::{bucket_count_for, overview, Bar, NodeBars, Overview, Tick};
-pub use svg::{export_svg, ExportInfo};
+pub use svg::{export_svg, generator, ExportInfo, VERSION};
+pub use svg_file::export_pods_svg;
 pub use window::{Window, WINDOW_MARKS};

@@ -151,6 +151,14 @@ pub fn export_svg(seconds: &[Second<'_>], lanes: &Lanes<'_>, info: &ExportInfo) 
     svg
 }
 
+/// The version of podlife that writes an export, stated in its header and on its root element.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Returns the name and version of the program that wrote an export: `podlife 0.1.0`.
+pub fn generator() -> String {
+    format!("podlife {VERSION}")
+}
+
 pub(super) fn title(info: &ExportInfo) -> String {
     let keys: Vec<&str> = info.pods.iter().map(|(_, key)| key.as_str()).collect();
     format!("{}{}", title_label(info.lang), keys.join(", "))
@@ -417,10 +425,11 @@ pub(super) fn open_document(
 ) {
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" class="podlife-export" lang="{}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" class="podlife-export" lang="{}" data-podlife-version="{VERSION}">"#,
         info.lang.tag()
     );
     let _ = write!(svg, "<title>{}</title>", escape(&title(info)));
+    let _ = write!(svg, "<metadata>{}</metadata>", generator());
     svg.push_str(&style());
     let _ = write!(
         svg,

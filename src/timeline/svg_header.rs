@@ -6,7 +6,7 @@
 use super::aggregate::Second;
 use super::caption::zone_caption;
 use super::layout::text_width;
-use super::svg::{escape, ExportInfo};
+use super::svg::{escape, generator, ExportInfo};
 use crate::i18n::Lang;
 use crate::level::Level;
 use std::fmt::Write;
@@ -123,7 +123,7 @@ pub(super) fn title_label(lang: Lang) -> &'static str {
     }
 }
 
-/// Returns the facts of the header: UIDs, files, time range and counts.
+/// Returns the facts of the header: UIDs, files, time range, counts and podlife's version.
 fn facts(seconds: &[Second<'_>], info: &ExportInfo) -> Vec<Fact> {
     let lang = info.lang;
     let range = match (seconds.first(), seconds.last()) {
@@ -168,6 +168,10 @@ fn facts(seconds: &[Second<'_>], info: &ExportInfo) -> Vec<Fact> {
         Fact {
             label: String::new(),
             items: vec![counts],
+        },
+        Fact {
+            label: String::new(),
+            items: vec![generator()],
         },
     ]
 }

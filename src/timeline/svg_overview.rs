@@ -1,6 +1,8 @@
 //! The SVG export of a lifecycle too long to draw second by second: the header as usual, then
 //! the overview of buckets that the page shows at the slider's far left, and no list of events.
-//! The file stays a few hundred kilobytes however many seconds the lifecycle has.
+//! The picture's size does not grow with the number of seconds. Each bucket's `<title>`, which a
+//! viewer shows as its tooltip, has the full text of every second it aggregates, so the file
+//! grows with the raw lines of the events, about as the log does.
 
 use super::aggregate::Second;
 use super::buckets::SecondIndex;
@@ -48,7 +50,11 @@ pub(super) fn export_overview_svg(
         r#"<g class="timeline overview" transform="translate(0 {})">"#,
         header.height
     );
-    write_overview(&mut svg, &picture, &index, &node, info.lang);
+    let lists = Lists {
+        pod: (seconds, &index),
+        node: (lanes.node, &node),
+    };
+    write_overview(&mut svg, &picture, &lists, info.lang);
     svg.push_str("</g>");
     let _ = write!(
         svg,
@@ -74,13 +80,13 @@ fn overview_note(seconds: usize, buckets: usize, lang: Lang) -> String {
     }
 }
 
-fn write_overview(
-    svg: &mut String,
-    picture: &Overview,
-    index: &SecondIndex,
-    node: &SecondIndex,
-    lang: Lang,
-) {
+/// The pod's and the node's seconds, each with its index.
+struct Lists<'s, 'a> {
+    pod: (&'s [Second<'a>], &'s SecondIndex),
+    node: (&'s [Second<'a>], &'s SecondIndex),
+}
+
+fn write_overview(svg: &mut String, picture: &Overview, lists: &Lists<'_, '_>, lang: Lang) {
     let axis_y = picture.axis_y;
     let _ = write!(
         svg,
@@ -88,7 +94,7 @@ fn write_overview(
         picture.axis_start_x, picture.axis_end_x
     );
     for bar in &picture.bars {
-        write_bar(svg, bar, index, axis_y, lang);
+        write_bar(svg, bar, lists.pod, axis_y, lang);
     }
     for tick in &picture.ticks {
         let _ = write!(
@@ -120,15 +126,21 @@ fn write_overview(
             lane.title
         );
         for bar in &lane.bars {
-            write_bar(svg, bar, node, lane.y, lang);
+            write_bar(svg, bar, lists.node, lane.y, lang);
         }
         svg.push_str("</g>");
     }
 }
 
 /// Writes one bucket as a bar between the line at `base_y` and the bar's tip, with the times,
-/// level and event count of its seconds.
-fn write_bar(svg: &mut String, bar: &Bar, index: &SecondIndex, base_y: f64, lang: Lang) {
+/// level and event count of its seconds, and a title with every event of them.
+fn write_bar(
+    svg: &mut String,
+    bar: &Bar,
+    (seconds, index): (&[Second<'_>], &SecondIndex),
+    base_y: f64,
+    lang: Lang,
+) {
     let bucket = bar.bucket;
     let start = index.time(bucket.start).format("%Y-%m-%dT%H:%M:%S");
     let end = index.time(bucket.end - 1).format("%Y-%m-%dT%H:%M:%S");
@@ -139,15 +151,37 @@ fn write_bar(svg: &mut String, bar: &Bar, index: &SecondIndex, base_y: f64, lang
     };
     let _ = write!(
         svg,
-        r#"<g class="bucket" data-start="{start}" data-end="{end}" data-level="{}" data-count="{}"><title>{start} – {end} · {} · {}</title><rect class="bar" x="{:.1}" y="{top:.1}" width="{:.1}" height="{height:.1}" fill="{}"/></g>"#,
+        r#"<g class="bucket" data-start="{start}" data-end="{end}" data-level="{}" data-count="{}"><title>{start} – {end} · {} · {}{}</title><rect class="bar" x="{:.1}" y="{top:.1}" width="{:.1}" height="{height:.1}" fill="{}"/></g>"#,
         bucket.level.name(),
         bucket.count,
         bucket.level.label(lang),
         bucket.count,
+        escape(&bucket_text(&seconds[bucket.start..bucket.end], lang)),
         bar.x,
         bar.width,
         bar.colour
     );
+}
+
+/// Returns every second of a bucket, after a blank line each: its time and level, then each
+/// event's time, level, label and container with its raw line on the next line.
+fn bucket_text(seconds: &[Second<'_>], lang: Lang) -> String {
+    let mut text = String::new();
+    for second in seconds {
+        let _ = write!(text, "\n\n{} · {}", second.iso(), second.level.label(lang));
+        for event in &second.events {
+            let container = event.container.as_deref().unwrap_or("-");
+            let _ = write!(
+                text,
+                "\n{} {} {} [{container}]\n{}",
+                event.time.iso(),
+                event.level.label(lang),
+                event.label(lang),
+                event.text
+            );
+        }
+    }
+    text
 }
 
 #[cfg(test)]
@@ -207,7 +241,29 @@ mod tests {
         );
         assert!(svg.contains(r#"data-start="2025-12-04T00:00:00""#));
         assert!(svg.contains("3000 seconds with events"));
-        assert!(svg.len() < 200_000, "{} bytes", svg.len());
+        let analysis = probe_log(3_000);
+        let lines: usize = analysis.events.iter().map(|e| e.text.len()).sum();
+        assert!(
+            svg.len() < 200_000 + 2 * lines,
+            "{} bytes for {lines} bytes of lines",
+            svg.len()
+        );
+    }
+
+    #[test]
+    fn bucket_titles_contain_raw_lines() {
+        let analysis = probe_log(100);
+        let svg = export(&analysis);
+        for event in &analysis.events {
+            let line = escape(&event.text);
+            assert_eq!(svg.matches(line.as_str()).count(), 1, "{line}");
+        }
+        let second = r#"<title>2025-12-04T00:00:09 – 2025-12-04T00:00:09 · Warning · 1
+
+2025-12-04T00:00:09 · Warning
+2025-12-04T00:00:09.000001 Warning Liveness probe failed [app]
+Dec  4 00:00:09 n kubelet[1]: I1204 00:00:09.000001       1 k.go:1] &quot;Probe failed&quot;"#;
+        assert!(svg.contains(second), "{svg}");
     }
 
     #[test]

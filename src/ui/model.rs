@@ -5,7 +5,7 @@ use crate::analysis::{Analysis, Event};
 use crate::i18n::Lang;
 use crate::level::{Level, LevelSet};
 use crate::timeline::{
-    aggregate, export_svg, incarnation_of, incarnation_tag, ExportInfo, Lanes, TimelineEvents,
+    aggregate, export_pods_svg, incarnation_of, incarnation_tag, TimelineEvents,
 };
 
 pub use super::window_model::TimelineModel;
@@ -153,14 +153,11 @@ pub fn svg_download(
     levels: LevelSet,
     lang: Lang,
 ) -> (String, String) {
-    let summary = &analysis.pods[pod];
-    let events = TimelineEvents::of(analysis, &[pod], levels);
-    let seconds = aggregate(events.pod.iter().copied(), LevelSet::ALL);
-    let node = aggregate(events.node.iter().copied(), LevelSet::ALL);
-    let lanes = Lanes::new(&node, analysis, &[pod]);
-    let info = ExportInfo::of(analysis, &[pod], lang);
-    let name = format!("{}-Pod-lifecycle.svg", safe_file_name(&summary.name));
-    (name, export_svg(&seconds, &lanes, &info))
+    let name = format!(
+        "{}-Pod-lifecycle.svg",
+        safe_file_name(&analysis.pods[pod].name)
+    );
+    (name, export_pods_svg(analysis, &[pod], levels, lang, None))
 }
 
 /// Replaces the characters of a pod name that some systems reject in file names.
