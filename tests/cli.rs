@@ -359,3 +359,77 @@ fn repeated_logfile_read_once() {
     );
     assert_eq!(json_lines(&stdout(&output)).len(), 9, "each event once");
 }
+
+/// A kubelet line of a node with a private address, a host name and a token in a probe URL.
+const LEAKY_LOG: &str = "Dec  4 10:00:00 worker-7 kubelet[1]: I1204 10:00:00.000001       1 \
+    prober.go:107] \"Probe failed\" probeType=\"Liveness\" pod=\"shop/web-1\" \
+    containerName=\"app\" probeResult=\"failure\" output=\"Get \\\"http://192.168.7.9:8080/healthz?token=abc123XYZ\\\": \
+    dial tcp 192.168.7.9:8080: connect: connection refused\"\n";
+
+#[test]
+fn redact_applies_to_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = write_file(dir.path(), "worker-7-messages", LEAKY_LOG.as_bytes());
+    let log = log.to_str().unwrap();
+    for format in ["json", "csv", "text", "svg"] {
+        let out = dir.path().join(format!("out.{format}"));
+        let out = out.to_str().unwrap();
+        let base = [
+            "--logfile",
+            log,
+            "--podname",
+            "shop/web-1",
+            "--year",
+            "2025",
+            "--format",
+            format,
+            "--out",
+            out,
+        ];
+        let plain = podlife(&base);
+        assert!(plain.status.success(), "{format}: {}", stderr(&plain));
+        // The text timeline shows labels, not raw lines.
+        let shows_lines = format != "text";
+        let plain_text = std::fs::read_to_string(out).unwrap();
+        if shows_lines {
+            assert!(
+                plain_text.contains("192.168.7.9"),
+                "{format} without --redact"
+            );
+        }
+
+        let redacted = podlife(&[&base[..], &["--redact"]].concat());
+        assert!(redacted.status.success(), "{format}: {}", stderr(&redacted));
+        let text = std::fs::read_to_string(out).unwrap();
+        for secret in ["192.168.7.9", "worker-7", "abc123XYZ"] {
+            assert!(
+                !text.contains(secret),
+                "{format}: {secret} survives:\n{text}"
+            );
+        }
+        if shows_lines {
+            assert!(text.contains("10.0.0.1"), "{format}: {text}");
+        }
+        assert!(text.contains("shop/web-1"), "{format}: the pod is kept");
+    }
+}
+
+#[test]
+fn redact_list_pods_keeps_pods() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = write_file(dir.path(), "messages", LEAKY_LOG.as_bytes());
+    let output = podlife(&[
+        "--logfile",
+        log.to_str().unwrap(),
+        "--list-pods",
+        "--redact",
+        "--year",
+        "2025",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("shop/web-1"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -77,6 +77,12 @@ pub struct Args {
     /// Language of event labels in the svg and text output.
     #[arg(long, value_enum, default_value = "en")]
     pub lang: LangArg,
+
+    /// Replace IP addresses, host names and the values of environment variables and secrets
+    /// in the raw lines and file names with placeholders (`10.0.0.1`, `node-1`, `value-1`), in
+    /// every output format, so the output can be shared. Pod names, UIDs and images are kept.
+    #[arg(long)]
+    pub redact: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -80,10 +80,16 @@ fn run(args: &Args) -> Result<(), Failure> {
     let mut analysis = analyze(args, rules, &mut disk)?;
     report_issues(&analysis);
     if args.list_pods {
+        if args.redact {
+            analysis = podlife::export::redacted(&analysis);
+        }
         return output::list_pods(args, &analysis);
     }
     let query = args.podname.as_deref().unwrap_or_default();
     read_texts(&mut analysis, query, &mut disk);
+    if args.redact {
+        analysis = podlife::export::redacted(&analysis);
+    }
     output::show_pod(args, &analysis, query, levels)
 }
 

@@ -7,9 +7,7 @@ use podlife::analysis::Analysis;
 use podlife::export::TextTimeline;
 use podlife::i18n::Lang;
 use podlife::level::{Level, LevelSet};
-use podlife::timeline::{
-    aggregate, export_svg, zone_caption, ExportInfo, Lanes, Second, TimelineEvents,
-};
+use podlife::timeline::{aggregate, export_pods_svg, zone_caption, Lanes, Second, TimelineEvents};
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -93,7 +91,7 @@ pub fn show_pod(
         LangArg::ZhCn => Lang::ZhCn,
     };
     match args.format.unwrap_or(Format::Svg) {
-        Format::Svg => write_svg(args, analysis, &pods, &events, lang),
+        Format::Svg => write_svg(args, analysis, &pods, levels, lang),
         Format::Json => with_output(args, |out| {
             podlife::export::write_json_lines(out, &events.merged(), analysis)
         }),
@@ -181,19 +179,16 @@ fn text_header(
     header
 }
 
+/// Writes the SVG of the pods' whole lifecycle, as the page's download draws it.
 fn write_svg(
     args: &Args,
     analysis: &Analysis,
     pods: &[usize],
-    events: &TimelineEvents<'_>,
+    levels: LevelSet,
     lang: Lang,
 ) -> Result<(), Failure> {
-    let seconds = aggregate(events.pod.iter().copied(), LevelSet::ALL);
-    let node = aggregate(events.node.iter().copied(), LevelSet::ALL);
-    let lanes = Lanes::new(&node, analysis, pods);
     let first = &analysis.pods[pods[0]];
-    let info = ExportInfo::of(analysis, pods, lang);
-    let svg = export_svg(&seconds, &lanes, &info);
+    let svg = export_pods_svg(analysis, pods, levels, lang, None);
     let path = args
         .out
         .clone()
