@@ -1,12 +1,15 @@
 //! The detail panel: every event of the opened second, with its source line as written: the
 //! pod's events, then the node's under their own heading.
 
+use super::clipboard::copy_text;
 use super::i18n::{fill, Msg};
 use super::model::{detail_rows, node_detail_rows, DetailRow};
+use super::share::with_shared_analysis;
 use super::state::State;
 use crate::i18n::Lang;
 use leptos::html::Section;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn Details(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
@@ -19,11 +22,11 @@ pub fn Details(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
                 node_detail_rows(a, index, levels, &iso, lang),
             )
         });
-        (!rows.is_empty() || !node_rows.is_empty()).then_some((iso, rows, node_rows))
+        (!rows.is_empty() || !node_rows.is_empty()).then_some((index, iso, rows, node_rows))
     });
     move || {
-        rows.get().map(|(iso, rows, node_rows)| {
-            view! { <DetailPanel state=state iso=iso rows=rows node_rows=node_rows /> }
+        rows.get().map(|(pod, iso, rows, node_rows)| {
+            view! { <DetailPanel state=state pod=pod iso=iso rows=rows node_rows=node_rows /> }
         })
     }
 }
@@ -31,6 +34,7 @@ pub fn Details(state: State, pod: Memo<Option<usize>>) -> impl IntoView {
 #[component]
 fn DetailPanel(
     state: State,
+    pod: usize,
     iso: String,
     rows: Vec<DetailRow>,
     node_rows: Vec<DetailRow>,
@@ -42,20 +46,18 @@ fn DetailPanel(
             bring_into_view(&panel);
         }
     });
-    let title = move || {
-        fill(
-            Msg::DetailsTitle,
-            lang.get(),
-            &[("second", &iso.replace('T', " "))],
-        )
-    };
+    let second = iso.replace('T', " ");
+    let title = move || fill(Msg::DetailsTitle, lang.get(), &[("second", &second)]);
     view! {
         <section class="panel details" data-testid="details" aria-live="polite" node_ref=panel>
             <div class="panel-title">
                 <h2>{title}</h2>
-                <button type="button" class="button small" on:click=move |_| state.open.set(None)>
-                    {move || Msg::Close.text(lang.get())}
-                </button>
+                <div class="actions">
+                    <CopyButton state=state pod=pod iso=iso />
+                    <button type="button" class="button small" on:click=move |_| state.open.set(None)>
+                        {move || Msg::Close.text(lang.get())}
+                    </button>
+                </div>
             </div>
             {(!rows.is_empty()).then(|| view! { <DetailTable lang=lang rows=rows testid="detail-row" /> })}
             {(!node_rows.is_empty()).then(|| view! {
@@ -63,6 +65,47 @@ fn DetailPanel(
                 <DetailTable lang=lang rows=node_rows testid="details-node-event" />
             })}
         </section>
+    }
+}
+
+/// Copies the second's events as plain text, redacted when the switch is on. Its text shows
+/// whether the copy worked until another second is opened.
+#[component]
+fn CopyButton(state: State, pod: usize, iso: String) -> impl IntoView {
+    let lang = state.lang;
+    let outcome = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let (levels, lang) = (state.levels.get_untracked(), lang.get_untracked());
+        let text = with_shared_analysis(state, |analysis| {
+            crate::export::second_text(analysis, pod, levels, &iso, lang)
+        });
+        let Some(text) = text else {
+            return;
+        };
+        spawn_local(async move {
+            let copied = copy_text(&text).await;
+            if let Err(error) = &copied {
+                leptos::logging::error!("copying the second failed: {error:?}");
+            }
+            outcome.set(Some(copied.is_ok()));
+        });
+    };
+    let label = move || match outcome.get() {
+        None => Msg::CopySecond,
+        Some(true) => Msg::Copied,
+        Some(false) => Msg::CopyFailed,
+    };
+    view! {
+        <button
+            type="button"
+            class="button small"
+            data-testid="copy-second"
+            data-copied=move || outcome.get().map(|copied| copied.to_string())
+            title=move || Msg::CopySecondHint.text(lang.get())
+            on:click=copy
+        >
+            {move || label().text(lang.get())}
+        </button>
     }
 }
 

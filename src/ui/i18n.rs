@@ -88,11 +88,30 @@ messages! {
     ColRaw => "Log line", "原始日志行";
     LineNumber => "line {line}", "第 {line} 行";
     DownloadSvg => "Download SVG", "下载 SVG";
-    DownloadSvgHint => "Save the whole lifecycle at the levels shown as a standalone SVG picture",
-        "将所选级别下的完整生命周期保存为独立的 SVG 图片";
+    DownloadSvgHint => "Save the whole lifecycle or the current window, as chosen, at the levels shown as a standalone SVG picture",
+        "将所选级别下的完整生命周期或当前时间窗（按所选范围）保存为独立的 SVG 图片";
     DownloadJson => "Download JSON", "下载 JSON";
     DownloadJsonHint => "Save the events at the levels shown as JSON lines, one event per line, as podlife --format json writes them",
         "将所选级别下的事件保存为 JSON Lines（每行一个事件），与 podlife --format json 的输出相同";
+    DownloadPng => "Download PNG", "下载 PNG";
+    DownloadPngHint => "Save the same picture as the SVG download as a PNG image at twice its size",
+        "将与 SVG 下载相同的图片保存为两倍尺寸的 PNG 图像";
+    DownloadCsv => "Download CSV", "下载 CSV";
+    DownloadCsvHint => "Save the events at the levels shown as a CSV table with the fields of the JSON download, as podlife --format csv writes them",
+        "将所选级别下的事件保存为 CSV 表格（字段与 JSON 下载相同），与 podlife --format csv 的输出相同";
+    ScopeLabel => "Picture", "图片范围";
+    ScopeHint => "The seconds that the SVG and PNG downloads show", "SVG 和 PNG 下载所包含的秒";
+    ScopeWhole => "Whole lifecycle", "完整生命周期";
+    ScopeWindow => "Current window", "当前时间窗";
+    RedactExports => "Redact IPs, host names and secrets", "隐藏 IP、主机名和密钥";
+    // U+2011, a non-breaking hyphen, keeps the placeholder node-1 on one line.
+    RedactHint => "Downloads and copied text then show placeholders such as 10.0.0.1 and node\u{2011}1 in place of IP addresses, host names, and the values of environment variables and secrets in the log lines.",
+        "开启后，下载的文件和复制的文本会用 10.0.0.1、node\u{2011}1 等占位符替换日志行中的 IP 地址、主机名以及环境变量和密钥的值。";
+    CopySecond => "Copy as text", "复制为文本";
+    CopySecondHint => "Copy the events of this second with their log lines to the clipboard as plain text",
+        "将这一秒的事件及其原始日志行以纯文本复制到剪贴板";
+    Copied => "Copied", "已复制";
+    CopyFailed => "Copy failed", "复制失败";
     NodeHeading => "Node", "节点";
     BucketHint => "Each bar is a run of seconds in the colour of its highest level. Click a bar, turn the mouse wheel or press + to zoom in until single seconds show.",
         "每个柱条代表一段连续的秒，颜色为其中的最高级别。点击柱条、滚动鼠标滚轮或按 + 键可放大，直到显示单独的秒。";

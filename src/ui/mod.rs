@@ -3,9 +3,11 @@
 
 mod app;
 mod browser;
+mod clipboard;
 mod details;
 mod download;
 mod engine;
+mod export_svg;
 mod i18n;
 mod lanes;
 mod levels;
@@ -13,6 +15,7 @@ mod load;
 mod model;
 mod notices;
 mod overview;
+mod png;
 mod pod_item;
 mod pod_seconds;
 mod pod_slots;
@@ -24,6 +27,7 @@ mod resize;
 mod rules;
 mod rules_editor;
 mod rules_store;
+mod share;
 mod slider;
 mod sources;
 mod state;

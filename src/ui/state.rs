@@ -117,6 +117,8 @@ pub struct State {
     /// The years the user set for picked or dropped files, one per file key. Reading the files
     /// again (after a rule change) keeps them, and Clear all drops them.
     pub year_overrides: RwSignal<Vec<(FileKey, i32)>>,
+    /// Whether downloads and copied text are made from a redacted copy of the analysis.
+    pub redact: RwSignal<bool>,
 }
 
 impl State {
@@ -143,6 +145,7 @@ impl State {
             sample_loaded: RwSignal::new(false),
             rules: RwSignal::new(RuleSet::builtin()),
             year_overrides: RwSignal::new(Vec::new()),
+            redact: RwSignal::new(super::share::stored_redact()),
         }
     }
 
