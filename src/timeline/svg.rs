@@ -16,9 +16,12 @@ use crate::analysis::{Analysis, Event, Incarnation, Zone};
 use crate::i18n::Lang;
 use std::fmt::Write;
 
-/// Fonts that cover Latin and Chinese on Linux, macOS and Windows.
-pub const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', \
-    'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif";
+/// Fonts that cover Latin and Chinese on Linux, macOS and Windows. A renderer that does not
+/// know `system-ui`, such as rsvg-convert 2.54, would otherwise draw Latin text in the first CJK
+/// font and its wide punctuation, so Linux's common Latin font comes before the CJK ones.
+pub const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', \
+    'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', \
+    sans-serif";
 const MONO_STACK: &str =
     "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace";
 
