@@ -22,6 +22,7 @@ mod placeholders;
 mod secrets;
 
 use crate::analysis::{Analysis, Event, InputIssue};
+use hosts::Boundary;
 use placeholders::{Kind, Placeholders};
 use regex::Regex;
 use std::collections::HashSet;
@@ -43,8 +44,11 @@ pub fn redacted(analysis: &Analysis) -> Analysis {
         redact_event(event, &mut redactor);
     }
     for file in &mut copy.files {
-        file.name = redactor.redact(&file.name);
-        file.bundle = file.bundle.as_deref().map(|bundle| redactor.redact(bundle));
+        file.name = redactor.redact_file_name(&file.name);
+        file.bundle = file
+            .bundle
+            .as_deref()
+            .map(|bundle| redactor.redact_file_name(bundle));
         for issue in &mut file.issues {
             redact_issue(issue, &mut redactor);
         }
@@ -100,7 +104,26 @@ impl Redactor {
 
     /// Returns `text` with every address, host name and secret value replaced.
     fn redact(&mut self, text: &str) -> String {
-        let spans = resolve(find_spans(text, self.nodes.as_ref()));
+        let spans = find_spans(text, self.nodes.as_ref());
+        self.replace(text, spans)
+    }
+
+    /// Returns a file name redacted like a line, with a node's name also replaced where a `-`,
+    /// `_` or `.` joins it to the rest of the name (`worker-7-messages`, `kubelet.worker-7.log`).
+    fn redact_file_name(&mut self, name: &str) -> String {
+        let mut spans = find_spans(name, self.nodes.as_ref());
+        hosts::find_nodes(
+            name,
+            self.nodes.as_ref(),
+            Boundary::Alphanumeric,
+            &mut spans,
+        );
+        self.replace(name, spans)
+    }
+
+    /// Returns `text` with the spans that [`resolve`] keeps replaced by their placeholders.
+    fn replace(&mut self, text: &str, spans: Vec<Span>) -> String {
+        let spans = resolve(spans);
         if spans.is_empty() {
             return text.to_string();
         }

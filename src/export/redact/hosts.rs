@@ -105,17 +105,7 @@ pub(super) fn node_pattern(nodes: &[String]) -> Option<Regex> {
 
 /// Adds the span of every learnt node name and every other domain name in `text` to `spans`.
 pub(super) fn find_hosts(text: &str, nodes: Option<&Regex>, spans: &mut Vec<Span>) {
-    if let Some(nodes) = nodes {
-        for found in nodes.find_iter(text) {
-            if stands_alone(text, found.start(), found.end()) {
-                spans.push(Span {
-                    start: found.start(),
-                    end: found.end(),
-                    kind: Kind::Node,
-                });
-            }
-        }
-    }
+    find_nodes(text, nodes, Boundary::Word, spans);
     for found in DOMAIN.find_iter(text) {
         if stands_alone(text, found.start(), found.end())
             && is_private_domain(text, found.start(), found.as_str())
@@ -127,6 +117,49 @@ pub(super) fn find_hosts(text: &str, nodes: Option<&Regex>, spans: &mut Vec<Span
             });
         }
     }
+}
+
+/// What may not touch a node name for it to be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Boundary {
+    /// A letter, digit, `_`, `-` or joining `.`: the name is a word of its own, as in a line.
+    Word,
+    /// A letter or digit: the name may be part of a file name such as `worker-7-messages`.
+    Alphanumeric,
+}
+
+/// Adds the span of every learnt node name in `text` that `boundary` lets through.
+pub(super) fn find_nodes(
+    text: &str,
+    nodes: Option<&Regex>,
+    boundary: Boundary,
+    spans: &mut Vec<Span>,
+) {
+    let Some(nodes) = nodes else {
+        return;
+    };
+    for found in nodes.find_iter(text) {
+        let alone = match boundary {
+            Boundary::Word => stands_alone(text, found.start(), found.end()),
+            Boundary::Alphanumeric => between_non_alphanumerics(text, found.start(), found.end()),
+        };
+        if alone {
+            spans.push(Span {
+                start: found.start(),
+                end: found.end(),
+                kind: Kind::Node,
+            });
+        }
+    }
+}
+
+/// Returns whether `text[start..end]` has no letter or digit on either side.
+fn between_non_alphanumerics(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before = start.checked_sub(1).map(|i| bytes[i]);
+    let after = bytes.get(end).copied();
+    !before.is_some_and(|b| b.is_ascii_alphanumeric())
+        && !after.is_some_and(|b| b.is_ascii_alphanumeric())
 }
 
 /// Returns whether a domain name names a host to hide.

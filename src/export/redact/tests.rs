@@ -84,7 +84,7 @@ fn analysis_texts_and_file_names_redacted() {
                kuberuntime_manager.go:457] \"Probe failed\" probeType=\"Liveness\" \
                pod=\"default/web-1\" output=\"Get http://172.16.9.3:80/: refused\"\n";
     let mut analyzer = Analyzer::new(RuleSet::builtin());
-    let file = analyzer.begin_file("node-a/var/log/messages", 2025);
+    let file = analyzer.begin_file("node-a/var/log/kubelet-node-a.log", 2025);
     analyzer.push(file, log.as_bytes());
     analyzer.end_file(file);
     let analysis = analyzer.analysis();
@@ -98,7 +98,7 @@ fn analysis_texts_and_file_names_redacted() {
         "{text}"
     );
     assert!(text.contains("http://10.0.0.1:80/"), "{text}");
-    assert_eq!(redacted.files[0].name, "node-1/var/log/messages");
+    assert_eq!(redacted.files[0].name, "node-1/var/log/kubelet-node-1.log");
     assert_eq!(redacted.events[0].klog_time, event.klog_time);
     assert_eq!(redacted.pods, analysis.pods, "pods are kept");
     assert_eq!(redacted.events[0].uid, event.uid);
