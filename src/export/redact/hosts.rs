@@ -4,9 +4,9 @@
 //! A node's name is learnt from the syslog host field, found by the project's wrapper parser. It
 //! is also learnt from `node`, `nodeName`, `hostname` and `host` keys, from journal JSON's
 //! `_HOSTNAME`, from Alibaba Cloud ACK node names such as `cn-hangzhou.192.168.0.10`, and from
-//! words that already have the placeholder form `node-N`. Once learnt, a name is replaced wherever it stands as a
-//! word of its own, in any line. Inside a longer name it is kept, so the pod name
-//! `etcd-minikube` stays whole when the node is `minikube`.
+//! words that already have the placeholder form `node-N`. Once learnt, a name is replaced
+//! wherever it is a word of its own, in any line. Inside a longer name it is kept, so the pod
+//! name `etcd-minikube` stays whole when the node is `minikube`.
 
 use super::placeholders::Kind;
 use super::secrets::VALUE;
@@ -119,7 +119,7 @@ pub(super) fn find_hosts(text: &str, nodes: Option<&Regex>, spans: &mut Vec<Span
     }
 }
 
-/// What may not touch a node name for it to be replaced.
+/// The characters that may not touch a node name for it to be replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Boundary {
     /// A letter, digit, `_`, `-` or joining `.`: the name is a word of its own, as in a line.
