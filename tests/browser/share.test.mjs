@@ -95,6 +95,13 @@ function svgSize(svg) {
   };
 }
 
+/**
+ * Returns an SVG document without its `<style>` element, for the page's DOMParser: the page's
+ * Content-Security-Policy rejects inline styles, also in a parsed document, and reports each
+ * one as an error.
+ */
+const withoutStyle = (svg) => svg.replace(/<style>[\s\S]*?<\/style>/, '');
+
 /** Reads the marks of an SVG document as {second, level, labels}, parsed by the page's DOMParser. */
 function svgMarks(page, svg) {
   return page.evaluate((text) => {
@@ -104,7 +111,7 @@ function svgMarks(page, svg) {
       level: g.getAttribute('data-level'),
       labels: [...g.querySelectorAll('text.label')].map((t) => t.textContent),
     }));
-  }, svg);
+  }, withoutStyle(svg));
 }
 
 /**
@@ -189,6 +196,34 @@ test('copy second to clipboard', async () => {
     assert.ok(copiedLines.includes(`  ${line}`), `the copy has the raw line ${line}`);
   }
   assert.match(copied, /Warning {2}Liveness probe failed {2}\[liveness\] {2}input\.log:\d+/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('copy falls back to execCommand', async () => {
+  const { context, page, errors } = await openPage(browser, server.origin);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  // Hide the Clipboard API as a plain-HTTP page lacks it, keeping it for the test to read with.
+  await page.addInitScript(() => {
+    const descriptor = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    window.testClipboard = descriptor.get.call(navigator);
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+  });
+  await page.reload();
+  await page.getByTestId('sample-button').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard), undefined, 'no Clipboard API');
+
+  await showPod(page, stageCase(CASE_07.dir), CASE_07.pod);
+  await page.locator('[data-testid="second-mark"][data-second="2025-05-16T18:34:04"]').click();
+  const raw = await page.locator('[data-testid="detail-row"] .raw-line').first().textContent();
+  await page.getByTestId('copy-second').click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="copy-second"]')?.dataset.copied === 'true',
+  );
+  const copied = await page.evaluate(() => window.testClipboard.readText());
+  assert.ok(copied.includes(`  ${raw}`), `the copy has the raw line ${raw}`);
+  const scratch = await page.locator('.clipboard-scratch').count();
+  assert.equal(scratch, 0, 'the textarea is removed after the copy');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -336,7 +371,7 @@ for (const [kase, levels] of [
  */
 function coloursAtMarks(page, svg, png) {
   return page.evaluate(
-    async ({ svgText, pngBase64 }) => {
+    async ({ svgText, marksText, pngBase64 }) => {
       const load = async (src) => {
         const image = new Image();
         image.src = src;
@@ -356,7 +391,7 @@ function coloursAtMarks(page, svg, png) {
       URL.revokeObjectURL(blobUrl);
       const rsvg = pixels(await load(`data:image/png;base64,${pngBase64}`));
 
-      const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+      const doc = new DOMParser().parseFromString(marksText, 'image/svg+xml');
       const shift = (element) => {
         const group = element.closest('g.timeline');
         const match = group?.getAttribute('transform')?.match(/translate\(([\d.]+)[ ,]+([\d.]+)\)/);
@@ -383,7 +418,7 @@ function coloursAtMarks(page, svg, png) {
       });
       return { marks, chromiumPng: chromium.url.split(',')[1] };
     },
-    { svgText: svg, pngBase64: png.toString('base64') },
+    { svgText: svg, marksText: withoutStyle(svg), pngBase64: png.toString('base64') },
   );
 }
 
