@@ -444,3 +444,30 @@ for (const locale of ['en-US', 'zh-CN']) {
     await context.close();
   });
 }
+
+for (const [locale, file] of [
+  ['en-US', 'README.md'],
+  ['zh-CN', 'README.zh-CN.md'],
+]) {
+  test(`${file} names sharing controls`, async () => {
+    const readme = readFileSync(join(ROOT, file), 'utf8');
+    const { context, page, errors } = await openPage(browser, server.origin, { locale });
+    await showPod(page, stageCase(CASE_07.dir), CASE_07.pod);
+    await page.getByTestId('second-mark').first().click();
+    const controls = [
+      page.locator('.export-scope > span'),
+      page.locator('[data-testid="export-scope"] option[value="whole"]'),
+      page.locator('[data-testid="export-scope"] option[value="window"]'),
+      page.getByTestId('download-png'),
+      page.getByTestId('download-csv'),
+      page.getByTestId('copy-second'),
+      page.locator('label:has([data-testid="redact-exports"])'),
+    ];
+    for (const control of controls) {
+      const name = (await control.textContent()).trim();
+      assert.ok(readme.includes(`**${name}**`), `${file} names **${name}**`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
