@@ -16,8 +16,10 @@ tools:
 build: tools
 	trunk build --release
 
+# No auto-reload: trunk serve fills the server's address into its inline reload script as it
+# serves the page, after .ci/seal-dist.mjs hashed the script, so the CSP blocks it.
 serve: build
-	trunk serve --release --address 127.0.0.1 --port $(PORT)
+	trunk serve --release --no-autoreload --address 127.0.0.1 --port $(PORT)
 
 cli:
 	cargo build --release --bin podlife
