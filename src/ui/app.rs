@@ -3,11 +3,13 @@
 
 use super::browser;
 use super::details::Details;
+use super::engine;
 use super::i18n::Msg;
 use super::levels::LevelFilter;
 use super::load::{follow_chosen_pod, load_files};
 use super::model::find_pod;
 use super::notices::Notices;
+use super::offline::UpdateBar;
 use super::pod_seconds::PodSeconds;
 use super::pods::PodList;
 use super::read::files_of;
@@ -27,6 +29,8 @@ pub fn App() -> impl IntoView {
     follow_fragment(state);
     follow_lang(state);
     follow_chosen_pod(state);
+    // Effects run once the page is built, after the panel of rules restored a saved table.
+    Effect::new(move |_| engine::start_idle(state));
     // The chosen pod is shown once the parse worker has sent its events.
     let pod = Memo::new(move |_| {
         let requested = state.pod.get()?;
@@ -53,6 +57,7 @@ pub fn App() -> impl IntoView {
             on:dragleave=move |ev: DragEvent| on_drag_leave(state, ev)
             on:drop=move |ev: DragEvent| on_drop(state, ev)
         >
+            <UpdateBar state=state />
             <Header state=state />
             <div class="drop-overlay" aria-hidden="true">
                 <p>{move || Msg::DropRelease.text(state.lang.get())}</p>
@@ -70,7 +75,9 @@ pub fn App() -> impl IntoView {
                     <RulesPanel state=state />
                 </section>
             </main>
-            <footer class="footer">{move || Msg::Footer.text(state.lang.get())}</footer>
+            <footer class="footer" data-testid="privacy-note">
+                {move || Msg::Footer.text(state.lang.get())}
+            </footer>
         </div>
     }
 }

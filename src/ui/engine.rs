@@ -75,6 +75,14 @@ pub fn send(state: State, command: Command, file: Option<web_sys::File>) {
     }
 }
 
+/// Starts a worker with the rule table in force unless one runs already, so that the worker's
+/// script and WebAssembly are fetched while the page loads and not when the first file comes.
+pub fn start_idle(state: State) {
+    if ENGINE.with_borrow(Option::is_none) {
+        start(state);
+    }
+}
+
 /// Terminates the worker, which stops a read under way; its replies are never applied.
 pub fn stop() {
     let engine = ENGINE.with_borrow_mut(Option::take);
@@ -164,6 +172,18 @@ fn run_waiting() {
         }
         *engine = Some(Engine::Running { worker, _handlers });
     });
+    mark_worker_ready();
+}
+
+/// Sets `data-parse-worker="ready"` on `<body>`: a worker has fetched its script and
+/// WebAssembly. Tests wait for it before they count the page's requests.
+fn mark_worker_ready() {
+    let body = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.body());
+    if let Some(body) = body {
+        let _ = body.set_attribute("data-parse-worker", "ready");
+    }
 }
 
 /// Falls back to the page when the worker failed before it started, and otherwise reports

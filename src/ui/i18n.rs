@@ -128,6 +128,10 @@ messages! {
     Dismiss => "Dismiss", "关闭提示";
     Footer => "Your files are read locally in this browser. Nothing is uploaded, and the page makes no request to any other site.",
         "文件只在本浏览器中本地读取，不会上传任何内容，页面也不会向其他站点发出请求。";
+    UpdateAvailable => "A new version of podlife is available.", "podlife 有新版本可用。";
+    UpdateReload => "Reload", "重新加载";
+    UpdateReloadHint => "Load the new version now. The page starts empty, so load your files again afterwards.",
+        "立即加载新版本。页面会清空，之后请重新加载文件。";
     ReadFailed => "{file}: the browser could not read the file ({reason}).",
         "{file}：浏览器无法读取该文件（{reason}）。";
     AlreadyLoaded => "{file} was already loaded, so it was not read again.",

@@ -14,6 +14,7 @@ mod levels;
 mod load;
 mod model;
 mod notices;
+mod offline;
 mod overview;
 mod png;
 mod pod_item;
