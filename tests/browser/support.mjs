@@ -38,10 +38,10 @@ function freePort() {
   });
 }
 
-async function waitUntilServing(origin, deadline) {
+async function waitUntilServing(origin, indexPath, deadline) {
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${origin}/index.html`);
+      const response = await fetch(`${origin}/${indexPath}`);
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -56,14 +56,22 @@ export async function serveDist() {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error('dist/ is missing: run `TRUNK_OFFLINE=true trunk build --release` first');
   }
+  return serveFolder(DIST);
+}
+
+/**
+ * Serves `folder` with Python's static server; returns its origin and a stop function.
+ * The server counts as started once it serves `indexPath`.
+ */
+export async function serveFolder(folder, indexPath = 'index.html') {
   const port = await freePort();
   const server = spawn(
     'python3',
-    ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', DIST, String(port)],
+    ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', folder, String(port)],
     { stdio: 'ignore' },
   );
   const origin = `http://127.0.0.1:${port}`;
-  await waitUntilServing(origin, Date.now() + 15_000);
+  await waitUntilServing(origin, indexPath, Date.now() + 15_000);
   const stop = () =>
     new Promise((done) => {
       if (server.exitCode !== null) return done();

@@ -122,8 +122,11 @@ describe('the window of marks', () => {
     await page.getByTestId('range-slider').fill('1');
     await waitForMarks(page, windowMarksFor((await timelineFit(page)).boxWidth));
 
-    // Narrow the panel without resizing the window, as a page scrollbar appearing would.
-    await page.addStyleTag({ content: '.layout { padding-right: 400px; }' });
+    // Narrow the panel without resizing the window, as a page scrollbar appearing would. The
+    // style is set through the CSSOM, because the page's CSP blocks an added <style> element.
+    await page.locator('.layout').evaluate((layout) => {
+      layout.style.paddingRight = '400px';
+    });
     const narrower = windowMarksFor(await page.locator('.timeline-box').evaluate((box) => box.clientWidth));
     await waitForMarks(page, narrower);
     await assertFits(page, 'narrowed panel');
