@@ -106,8 +106,9 @@ impl ExportFormat {
             ExportFormat::Svg | ExportFormat::Png => {
                 Ok(svg_file(analysis, pod, levels, lang, window))
             }
-            ExportFormat::JsonLines => records_file(analysis, pod, levels, self),
-            ExportFormat::Csv => records_file(analysis, pod, levels, self),
+            ExportFormat::JsonLines | ExportFormat::Csv => {
+                records_file(analysis, pod, levels, self)
+            }
         }
     }
 }

@@ -293,6 +293,29 @@ test('redact hides addresses and hosts', async () => {
   await context.close();
 });
 
+test('redacted downloads equal CLI --redact', async () => {
+  const inputs = [
+    [writeInput(dir, 'messages-redact-cli', addressLog()), 'default/shop-api'],
+    [stageCase(CASE_18.dir), CASE_18.pod],
+  ];
+  for (const [input, pod] of inputs) {
+    const { context, page, errors } = await openPage(browser, server.origin);
+    await showPod(page, input, pod);
+    await page.getByTestId('redact-exports').check();
+    for (const [testId, format] of [
+      ['download-json', 'json'],
+      ['download-csv', 'csv'],
+    ]) {
+      const saved = await download(page, testId);
+      const cli = runCli(['--logfile', input, '--podname', pod, '--format', format, '--redact']);
+      assert.equal(cli.status, 0, `podlife --redact --format ${format} failed: ${cli.stderr}`);
+      assert.equal(saved.text, cli.stdout, `${pod}: redacted ${format} equals the CLI's`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 /** Waits until the window caption under the slider changes after `act`. */
 async function changeWindow(page, act) {
   const before = await page.getByTestId('window-note').textContent();
