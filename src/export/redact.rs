@@ -161,5 +161,6 @@ fn resolve(mut spans: Vec<Span>) -> Vec<Span> {
     kept
 }
 
-#[cfg(test)]
+// proptest is a native dev-dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
