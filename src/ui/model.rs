@@ -4,9 +4,7 @@
 use crate::analysis::{Analysis, Event};
 use crate::i18n::Lang;
 use crate::level::{Level, LevelSet};
-use crate::timeline::{
-    aggregate, export_pods_svg, incarnation_of, incarnation_tag, TimelineEvents,
-};
+use crate::timeline::{aggregate, incarnation_of, incarnation_tag, TimelineEvents};
 
 pub use super::window_model::TimelineModel;
 
@@ -144,20 +142,6 @@ fn detail_row(analysis: &Analysis, event: &Event, lang: Lang) -> DetailRow {
         text: event.text.clone(),
         incarnation: None,
     }
-}
-
-/// Renders the standalone SVG of a pod's whole lifecycle at the chosen levels, with its file name.
-pub fn svg_download(
-    analysis: &Analysis,
-    pod: usize,
-    levels: LevelSet,
-    lang: Lang,
-) -> (String, String) {
-    let name = format!(
-        "{}-Pod-lifecycle.svg",
-        safe_file_name(&analysis.pods[pod].name)
-    );
-    (name, export_pods_svg(analysis, &[pod], levels, lang, None))
 }
 
 /// Replaces the characters of a pod name that some systems reject in file names.
