@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASE_07, DIST, launch, scratchDir, screenshot, serveFolder } from './support.mjs';
 
@@ -287,6 +287,17 @@ describe('a build under a sub-path', () => {
   });
 });
 
+/**
+ * Writes `text` to `path` as a deployment would, with a modification time a minute ahead. The
+ * browser checks sw.js with If-Modified-Since, and Python's server answers 304 Not Modified to
+ * a file changed within the same second as the copy it served first.
+ */
+function deploy(path, text) {
+  writeFileSync(path, text);
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(path, later, later);
+}
+
 describe('a new deployment', () => {
   test('offers a reload into it', async () => {
     const { server, site, url } = await serveCopy();
@@ -298,10 +309,10 @@ describe('a new deployment', () => {
       // Deploy a build whose index.html differs, as the next release would.
       const worker = readFileSync(join(site, 'sw.js'), 'utf8');
       const version = worker.match(/"version":"([0-9a-f]+)"/)[1];
-      writeFileSync(join(site, 'sw.js'), worker.replace(version, `${version}-next`));
+      deploy(join(site, 'sw.js'), worker.replace(version, `${version}-next`));
       const marker = '<meta name="podlife-deployment" content="next" />';
       const html = readFileSync(join(site, 'index.html'), 'utf8');
-      writeFileSync(join(site, 'index.html'), html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />${marker}`));
+      deploy(join(site, 'index.html'), html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />${marker}`));
 
       await page.goto(url);
       const bar = page.getByTestId('update-available');
@@ -331,7 +342,7 @@ describe('a new deployment', () => {
       await settle(page);
       await page.getByTestId('lang-switch').selectOption('zh-CN');
       const worker = readFileSync(join(site, 'sw.js'), 'utf8');
-      writeFileSync(join(site, 'sw.js'), worker.replace(/"version":"([0-9a-f]+)"/, '"version":"$1-zh"'));
+      deploy(join(site, 'sw.js'), worker.replace(/"version":"([0-9a-f]+)"/, '"version":"$1-zh"'));
       await page.goto(url);
       const bar = page.getByTestId('update-available');
       await bar.waitFor();
