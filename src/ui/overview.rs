@@ -9,6 +9,7 @@ use super::zoom;
 use crate::timeline::{Bar, NodeBars, Overview};
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Draws the overview of `model`, whose picture is `overview`.
 #[component]
@@ -139,11 +140,19 @@ fn BucketBar(
             )
         }
     };
-    let zoom_in = move || model.with_value(|model| zoom::show(state, model, zoom_to));
+    // The bucket is drawn anew by the zoom, so the focus moves to the timeline box, where the
+    // arrow keys keep working.
+    let zoom_in = move |ev: &web_sys::Event| {
+        let boxed = timeline_box_of(ev);
+        model.with_value(|model| zoom::show(state, model, zoom_to));
+        if let Some(boxed) = boxed {
+            let _ = boxed.focus();
+        }
+    };
     let on_key = move |ev: ev::KeyboardEvent| {
         if ev.key() == "Enter" || ev.key() == " " {
             ev.prevent_default();
-            zoom_in();
+            zoom_in(&ev);
         }
     };
     let title = label.clone();
@@ -158,11 +167,18 @@ fn BucketBar(
             tabindex="0"
             role="button"
             aria-label=label
-            on:click=move |_| zoom_in()
+            on:click=move |ev| zoom_in(&ev)
             on:keydown=on_key
         >
             <title>{title}</title>
             <rect class="bar" x=bar.x y=top width=bar.width height=height fill=bar.colour />
         </g>
     }
+}
+
+/// Returns the timeline box that holds the element an event reached.
+fn timeline_box_of(ev: &web_sys::Event) -> Option<web_sys::HtmlElement> {
+    let element = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    let boxed = element.closest(".timeline-box").ok()??;
+    boxed.dyn_into().ok()
 }

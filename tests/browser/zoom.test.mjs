@@ -193,6 +193,13 @@ describe('the overview of a long lifecycle', () => {
     );
     assert.equal(zoomed[0], chosen.start, 'the window starts at the bucket');
     assert.ok(zoomed.at(-1) <= chosen.end, 'and ends inside it');
+
+    // The clicked bucket is gone, and the focus is on the box, where the arrows move the window.
+    const focused = await page.evaluate(() => document.activeElement?.dataset.testid);
+    assert.equal(focused, 'timeline-box');
+    const start = await page.getByTestId('window-start').textContent();
+    await changeWindow(page, () => page.keyboard.press('ArrowRight'));
+    assert.notEqual(await page.getByTestId('window-start').textContent(), start, 'the arrow moves it');
     assert.deepEqual(errors, []);
     await context.close();
   });
