@@ -113,8 +113,8 @@ messages! {
     Copied => "Copied", "已复制";
     CopyFailed => "Copy failed", "复制失败";
     NodeHeading => "Node", "节点";
-    BucketHint => "Each bar is a run of seconds in the colour of its highest level. Click a bar, turn the mouse wheel or press + to zoom in until single seconds show.",
-        "每个柱条代表一段连续的秒，颜色为其中的最高级别。点击柱条、滚动鼠标滚轮或按 + 键可放大，直到显示单独的秒。";
+    BucketHint => "Each bar is a run of seconds in the colour of its highest level, and taller when it has more events. Click a bar, turn the mouse wheel or press + to zoom in until single seconds show.",
+        "每个柱条代表一段连续的秒，颜色为其中的最高级别，事件越多柱条越高。点击柱条、滚动鼠标滚轮或按 + 键可放大，直到显示单独的秒。";
     BucketAria => "{start} to {end}, {level}, {events}; press Enter to zoom in",
         "{start} 至 {end}，{level}，{events}；按 Enter 键放大";
     NodeBucketAria => "Node: {start} to {end}, {level}, {events}; press Enter to zoom in",
