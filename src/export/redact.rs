@@ -1,5 +1,8 @@
 //! Redaction of an analysis before it is shared: IP addresses, host names and the values of
 //! environment variables and secrets in the raw lines and file names become placeholders.
+//! Secrets are found in `key=value` and `key: value` pairs, HTTP headers and cookies,
+//! command-line flags, URLs (userinfo passwords and signed query parameters), PEM private key
+//! blocks and SSH keys.
 //!
 //! Placeholders are stable within one call: the same original always gets the same one, and
 //! each kind is numbered in the order of first appearance (pod events, then node events, then
@@ -10,16 +13,20 @@
 //! Kept as they are, because a reader needs them to debug and they name no machine: pod names,
 //! namespaces, UIDs, container names and IDs, image references, kinds, times (the klog time
 //! too), loopback addresses, and cluster-internal service names (`*.svc.cluster.local`). See
-//! [`hosts`] and [`secrets`] for which names and values are found.
+//! [`hosts`], [`secrets`], [`urls`], [`flags`] and [`keys`] for which names and values are
+//! found.
 //!
 //! Limitations: a static pod's name ends with its node's name (`etcd-minikube`), and it is kept
 //! with the other pod names. An event whose text is still to be read (see
 //! [`Event::needs_text`]) has no text to redact, so read the texts of the events to share first.
 
 mod addresses;
+mod flags;
 mod hosts;
+mod keys;
 mod placeholders;
 mod secrets;
+mod urls;
 
 use crate::analysis::{Analysis, Event, InputIssue};
 use hosts::Boundary;
@@ -143,6 +150,9 @@ impl Redactor {
 fn find_spans(text: &str, nodes: Option<&Regex>) -> Vec<Span> {
     let mut spans = Vec::new();
     secrets::find_secrets(text, &mut spans);
+    urls::find_url_secrets(text, &mut spans);
+    flags::find_flags_and_cookies(text, &mut spans);
+    keys::find_keys(text, &mut spans);
     addresses::find_addresses(text, &mut spans);
     hosts::find_hosts(text, nodes, &mut spans);
     spans

@@ -33,6 +33,9 @@ static ACK_NODE: LazyLock<Regex> = LazyLock::new(|| {
 static PLACEHOLDER_NODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"node-\d+").expect("valid regex"));
 
+static PLACEHOLDER_DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^host-\d+\.example$").expect("valid regex"));
+
 /// A lower-case domain name with at least three labels.
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?){2,}")
@@ -173,8 +176,6 @@ fn between_non_alphanumerics(text: &str, start: usize, end: usize) -> bool {
 fn is_private_domain(text: &str, start: usize, name: &str) -> bool {
     let labels: Vec<&str> = name.split('.').collect();
     let last = labels[labels.len() - 1];
-    let cluster_internal =
-        last == "svc" || name.ends_with(".cluster.local") || name.contains(".svc.");
     let not_a_domain = !last.bytes().all(|b| b.is_ascii_lowercase())
         || last.len() < 2
         || FILE_EXTENSIONS.contains(&last)
@@ -183,7 +184,20 @@ fn is_private_domain(text: &str, start: usize, name: &str) -> bool {
     let after = &text[start + name.len()..];
     let in_path = (before.ends_with('/') && !before.ends_with("//"))
         || (after.starts_with('/') && !before.ends_with("//"));
-    !cluster_internal && !not_a_domain && !in_path
+    !is_cluster_internal(name) && !not_a_domain && !in_path
+}
+
+/// Returns whether `name` is a cluster-internal service name such as `db.shop.svc.cluster.local`.
+fn is_cluster_internal(name: &str) -> bool {
+    name.ends_with(".svc") || name.ends_with(".cluster.local") || name.contains(".svc.")
+}
+
+/// Returns whether a host named in a URL's authority is kept: `localhost`, a cluster-internal
+/// service name, or a domain placeholder (`host-1.example`), which is not numbered again.
+pub(super) fn is_kept_host(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || is_cluster_internal(host)
+        || PLACEHOLDER_DOMAIN.is_match(host)
 }
 
 /// Returns whether `text[start..end]` is a word of its own: no letter, digit, `_` or `-` on

@@ -1,7 +1,8 @@
-//! Finding the values of environment variables and secrets in a raw line: `EnvVar` dumps,
-//! `UPPER_SNAKE=value`, keys that name a password, token, key or credential, `Bearer` and
-//! `Basic` credentials, and JSON Web Tokens. Only the value is replaced; the key stays, so a
-//! reader still sees what was there.
+//! Finding the values of environment variables and secrets in a raw line. The rules cover
+//! `EnvVar` dumps, `UPPER_SNAKE=value`, and keys that name a password, token, key or credential,
+//! also as HTTP headers such as `x-api-key: …`. They also cover `Bearer` and `Basic`
+//! credentials, JSON Web Tokens, and the `value-N` placeholders of an earlier redaction. Only
+//! the value is replaced, and the key stays, so a reader still sees what was there.
 
 use super::placeholders::Kind;
 use super::Span;
@@ -30,11 +31,11 @@ static ENV_DUMP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A key that names a secret, with `=`, `:` or `": "` after it. The key may have a prefix
 /// (`client_secret`, `x-auth-token`, `DB_PASSWORD`) and ends with the secret's word, a plural
-/// `s`, or an `id` or `key` suffix (`aws_access_key_id`, `secretKey`). `secretName=…` and
+/// `s`, or an `id` or `key` suffix (`aws_access_key_id`, `secretKey`, `x-api-key`). `secretName=…` and
 /// `tokenPath: …` are not matched, because they name where a secret is, not its value.
 static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?i)(?:^|[^A-Za-z0-9_.-])\\?"?[A-Za-z0-9_.-]*?(?:password|passwd|secret|token|api_?key|access_?key|credential|auth)(?:s|_?id|_?key)?\\?"?(?P<sep>\s*=\s*|:\s*){VALUE}"#
+        r#"(?i)(?:^|[^A-Za-z0-9_.-])\\?"?(?P<key>[A-Za-z0-9_.-]*?(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|credential|auth)(?:s|[_-]?id|[_-]?key)?)\\?"?(?P<sep>\s*=\s*|:\s*){VALUE}"#
     ))
     .expect("valid regex")
 });
@@ -53,10 +54,27 @@ static JWT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A `value-N` placeholder standing on its own. Each is found again, so a second redaction
+/// numbers the values as the first did, even those that no other rule finds once replaced (the
+/// body of an SSH key, a JSON Web Token).
+static PLACEHOLDER_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^A-Za-z0-9_-])(?P<bare>value-[0-9]+)").expect("valid regex")
+});
+
 /// Adds the span of every secret value in `text` to `spans`.
 pub(super) fn find_secrets(text: &str, spans: &mut Vec<Span>) {
     for pattern in [&*ENV_ASSIGNMENT, &*ENV_DUMP, &*AUTH_SCHEME, &*JWT] {
         for captures in pattern.captures_iter(text) {
+            push_value(&captures, spans);
+        }
+    }
+    for captures in PLACEHOLDER_VALUE.captures_iter(text) {
+        let end = captures.name("bare").expect("always matched").end();
+        let glued = text
+            .as_bytes()
+            .get(end)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if !glued {
             push_value(&captures, spans);
         }
     }
@@ -68,18 +86,23 @@ pub(super) fn find_secrets(text: &str, spans: &mut Vec<Span>) {
     }
 }
 
-/// Returns whether a `key: value` match has a lower-case word as its value, as in "failed to
-/// fetch token: serviceaccounts …". Such a word is prose, not a secret.
+/// Returns whether a `key: value` match has a plain word as its key and a lower-case word as its
+/// value, as in "failed to fetch token: serviceaccounts …". Such a pair is prose, not a secret.
+/// A compound key (`x-api-key`, `client_secret`, `apiToken`) is a header or a field name, so
+/// its value is replaced.
 // NOTE: this lets a password of lower-case letters written as `password: word` through; the
 // `=` and quoted forms are always replaced.
 fn is_prose_after_colon(captures: &Captures<'_>) -> bool {
+    let plain_key = captures
+        .name("key")
+        .is_some_and(|key| key.as_str().chars().skip(1).all(|c| c.is_ascii_lowercase()));
     let colon = captures
         .name("sep")
         .is_some_and(|sep| sep.as_str().starts_with(':') && sep.as_str().len() > 1);
     let word = captures
         .name("bare")
         .is_some_and(|value| value.as_str().bytes().all(|b| b.is_ascii_lowercase()));
-    colon && word
+    plain_key && colon && word
 }
 
 /// Adds the span of the value a pattern captured, unless it is empty.
@@ -169,6 +192,26 @@ mod tests {
         );
         let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
         assert_eq!(values(&format!("sent {jwt} to api")), [jwt]);
+    }
+
+    #[test]
+    fn header_secret_values() {
+        assert_eq!(
+            values("x-api-key: apikeyHeaderValue123"),
+            ["apikeyHeaderValue123"]
+        );
+        assert_eq!(values("X-Auth-Token: abc123def"), ["abc123def"]);
+        assert_eq!(values("x-api-key: lowercaseonly"), ["lowercaseonly"]);
+        assert_eq!(values(r#"{"X-Api-Key":"k3y"}"#), ["k3y"]);
+    }
+
+    #[test]
+    fn placeholder_values_found_again() {
+        assert_eq!(
+            values("ssh-rsa value-1 then value-2 value-3"),
+            ["value-1", "value-2", "value-3"]
+        );
+        assert_eq!(values("a value-1x and my-value-2"), Vec::<&str>::new());
     }
 
     #[test]

@@ -104,6 +104,31 @@ fn analysis_texts_and_file_names_redacted() {
     assert_eq!(redacted.events[0].uid, event.uid);
 }
 
+#[test]
+fn secret_forms_replaced_in_lines() {
+    let lines = redact_lines(&[
+        "pull https://alice:pa55wordInUrl@registry.corp.com/v2/app",
+        "https://acct.blob.core.windows.net/c/f?sv=2021-08-06&sig=SasSig%2Fabc&se=2025",
+        r#"output="--password s3cr3tFlag" x-api-key: apiKeyHeader1 Cookie: sid=c00kie"#,
+        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQAB user@laptop.corp.example",
+        "-----BEGIN RSA PRIVATE KEY----- MIIEpAIBAAKCAQEA -----END RSA PRIVATE KEY-----",
+    ]);
+    assert_eq!(lines[0], "pull https://alice:value-1@host-1.example/v2/app");
+    assert_eq!(
+        lines[1],
+        "https://host-2.example/c/f?sv=2021-08-06&sig=value-2&se=2025"
+    );
+    assert_eq!(
+        lines[2],
+        r#"output="--password value-3" x-api-key: value-4 Cookie: sid=value-5"#
+    );
+    assert_eq!(lines[3], "ssh-rsa value-6 user@host-3.example");
+    assert_eq!(
+        lines[4],
+        "-----BEGIN RSA PRIVATE KEY----- value-7 -----END RSA PRIVATE KEY-----"
+    );
+}
+
 /// Generates one piece of a line: an address, a host, a secret or plain words.
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -115,6 +140,17 @@ fn fragment() -> impl Strategy<Value = String> {
         "[A-Za-z0-9]{1,12}".prop_map(|value| format!("API_TOKEN={value}")),
         "[A-Za-z0-9]{1,12}".prop_map(|value| format!("\"password\":\"{value}\"")),
         "[a-z]{1,8}( [a-z]{1,8}){0,3}",
+        ("[a-z]{3,8}", "[A-Za-z0-9]{1,12}")
+            .prop_map(|(user, password)| format!("https://{user}:{password}@reg.{user}.io/v2")),
+        "[A-Za-z0-9%]{1,12}"
+            .prop_map(|sig| format!("https://a.blob.example.net/c?sv=1&sig={sig}&se=2")),
+        "[A-Za-z0-9]{1,12}".prop_map(|value| format!("--password {value}")),
+        "[A-Za-z0-9]{1,12}".prop_map(|value| format!("Cookie: sid={value}; theme=dark")),
+        "[A-Za-z0-9]{4,16}".prop_map(|body| format!(
+            "-----BEGIN RSA PRIVATE KEY----- {body} -----END RSA PRIVATE KEY-----"
+        )),
+        "[A-Za-z0-9+/]{4,16}".prop_map(|body| format!("ssh-ed25519 AAAA{body} me@laptop")),
+        "[A-Za-z0-9]{5,10}".prop_map(|part| format!("eyJ{part}.eyJ{part}.{part}")),
         Just("I0516 18:34:39.885628    4052 prober.go:107]".to_string()),
         Just("node-3".to_string()),
     ]
