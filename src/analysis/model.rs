@@ -233,4 +233,8 @@ pub struct Analysis {
     /// The zone every event time is in.
     pub zone: Zone,
     pub verbosity: Verbosity,
+    /// Whether addresses, host names and secret values in the texts and file names are
+    /// placeholders, as [`crate::export::redacted`] sets them.
+    #[serde(default)]
+    pub redacted: bool,
 }

@@ -80,6 +80,7 @@ pub(crate) fn resolve(analyzer: &Analyzer) -> Analysis {
         node_events,
         zone,
         verbosity: analyzer.verbosity.verbosity(),
+        redacted: false,
     }
 }
 

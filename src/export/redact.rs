@@ -43,9 +43,11 @@ struct Span {
 }
 
 /// Returns a copy of `analysis` whose raw line texts, klog times untouched, file names and
-/// any other free text are redacted with stable placeholders.
+/// any other free text are redacted with stable placeholders, marked as
+/// [`redacted`](Analysis::redacted).
 pub fn redacted(analysis: &Analysis) -> Analysis {
     let mut copy = analysis.clone();
+    copy.redacted = true;
     let mut redactor = Redactor::learning(analysis);
     for event in copy.events.iter_mut().chain(copy.node_events.iter_mut()) {
         redact_event(event, &mut redactor);

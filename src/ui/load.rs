@@ -373,6 +373,7 @@ fn with_pods(analysis: &Analysis, pods: Vec<PodSummary>) -> Analysis {
         node_events: analysis.node_events.clone(),
         zone: analysis.zone,
         verbosity: analysis.verbosity,
+        redacted: analysis.redacted,
     }
 }
 

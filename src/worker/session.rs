@@ -187,6 +187,7 @@ fn without_pod_events(analysis: &Analysis) -> Analysis {
         node_events: analysis.node_events.clone(),
         zone: analysis.zone,
         verbosity: analysis.verbosity,
+        redacted: analysis.redacted,
     }
 }
 

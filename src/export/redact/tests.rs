@@ -102,6 +102,8 @@ fn analysis_texts_and_file_names_redacted() {
     assert_eq!(redacted.events[0].klog_time, event.klog_time);
     assert_eq!(redacted.pods, analysis.pods, "pods are kept");
     assert_eq!(redacted.events[0].uid, event.uid);
+    assert!(redacted.redacted, "the copy is marked as redacted");
+    assert!(!analysis.redacted, "the analysis read is not");
 }
 
 #[test]
