@@ -1,10 +1,12 @@
 //! Log text in the SVG export stays text. Lines with markup, CDATA ends, entities, quotes, CJK,
 //! emoji and control characters are escaped in both forms of the export. The file parses as XML
-//! with nothing a viewer would run, and `rsvg-convert` draws it at its stated size.
+//! with nothing a viewer would run, and `rsvg-convert` draws it at its stated size. The header
+//! states a redaction and the levels left out.
 
 mod common;
 
 use podlife::analysis::Analysis;
+use podlife::export::redacted;
 use podlife::i18n::Lang;
 use podlife::level::LevelSet;
 use podlife::timeline::export_pods_svg;
@@ -163,6 +165,75 @@ fn export_facts_in_both_forms() {
                 .any(|node| node.has_tag_name("style")),
             "{key}: embedded styles"
         );
+    }
+}
+
+/// Returns the texts of the `<text>` elements of class `class`.
+fn texts_of_class<'a>(document: &'a roxmltree::Document<'_>, class: &str) -> Vec<&'a str> {
+    document
+        .descendants()
+        .filter(|node| node.has_tag_name("text") && node.attribute("class") == Some(class))
+        .filter_map(|node| node.text())
+        .collect()
+}
+
+#[test]
+fn redacted_export_says_so() {
+    let analysis = redacted(&hostile_analysis());
+    let captions = [
+        (
+            Lang::En,
+            "Redacted: IP addresses, host names and secret values are placeholders",
+        ),
+        (Lang::ZhCn, "已脱敏：IP 地址、主机名和密钥值均为占位符"),
+    ];
+    for key in [SHORT_POD, LONG_POD] {
+        for (lang, caption) in captions {
+            let svg = export(&analysis, key, lang);
+            let document = roxmltree::Document::parse(&svg).unwrap();
+            let root = document.root_element();
+            assert_eq!(root.attribute("data-redacted"), Some("true"), "{key}");
+            assert_eq!(
+                texts_of_class(&document, "meta redacted"),
+                [caption],
+                "{key} {lang:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn plain_export_not_marked_redacted() {
+    let analysis = hostile_analysis();
+    for key in [SHORT_POD, LONG_POD] {
+        let svg = export(&analysis, key, Lang::En);
+        assert!(!svg.contains("data-redacted"), "{key}");
+        assert!(!svg.contains("Redacted:"), "{key}");
+    }
+}
+
+#[test]
+fn hidden_levels_named_and_dimmed() {
+    let analysis = hostile_analysis();
+    for key in [SHORT_POD, LONG_POD] {
+        let pods = analysis.find_pods(key);
+        let svg = export_pods_svg(&analysis, &pods, LevelSet::DEFAULT, Lang::En, None);
+        let document = roxmltree::Document::parse(&svg).unwrap();
+        assert_eq!(
+            texts_of_class(&document, "meta levels"),
+            ["Levels shown: Normal, Warning, Error, Fatal"],
+            "{key}"
+        );
+        let dimmed: Vec<&str> = document
+            .descendants()
+            .filter(|node| node.attribute("class") == Some("hidden-level"))
+            .filter_map(|node| node.attribute("data-level"))
+            .collect();
+        assert_eq!(dimmed, ["Info"], "{key}");
+
+        let all = export(&analysis, key, Lang::ZhCn);
+        assert!(!all.contains("显示的级别"), "{key}: every level is shown");
+        assert!(!all.contains("hidden-level"), "{key}: no level is dimmed");
     }
 }
 

@@ -1,8 +1,10 @@
 //! Sentences that qualify what a timeline shows, shared by the page, the SVG export and the CLI:
-//! the zone of its times, and what a low kubelet verbosity leaves out of the log.
+//! the zone of its times, what a low kubelet verbosity leaves out of the log, the levels left
+//! out, and whether the texts are redacted.
 
 use crate::analysis::Zone;
 use crate::i18n::Lang;
+use crate::level::{Level, LevelSet};
 
 /// Writes the zone the timeline's times are in: `Times: UTC+05:30 (node)`, or a note that the
 /// log does not state its zone.
@@ -32,6 +34,34 @@ pub fn utc_offset(seconds: i32) -> String {
     let sign = if seconds < 0 { '-' } else { '+' };
     let minutes = seconds.unsigned_abs() / 60;
     format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// Writes the levels a picture shows, `Levels shown: Normal, Warning`, or `None` when it shows
+/// every level.
+pub fn levels_caption(levels: LevelSet, lang: Lang) -> Option<String> {
+    if levels == LevelSet::ALL {
+        return None;
+    }
+    let shown: Vec<&str> = Level::ALL
+        .into_iter()
+        .filter(|&level| levels.contains(level))
+        .map(|level| level.label(lang))
+        .collect();
+    let caption = match (shown.is_empty(), lang) {
+        (true, Lang::En) => "Levels shown: none".to_string(),
+        (true, Lang::ZhCn) => "显示的级别：无".to_string(),
+        (false, Lang::En) => format!("Levels shown: {}", shown.join(", ")),
+        (false, Lang::ZhCn) => format!("显示的级别：{}", shown.join("、")),
+    };
+    Some(caption)
+}
+
+/// Says that a redacted picture's addresses, host names and secret values are placeholders.
+pub fn redacted_caption(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Redacted: IP addresses, host names and secret values are placeholders",
+        Lang::ZhCn => "已脱敏：IP 地址、主机名和密钥值均为占位符",
+    }
 }
 
 /// Warns that the log lacks the lines of a kubelet verbosity, for a `shortfall` from
@@ -78,6 +108,23 @@ mod tests {
         assert_eq!(
             zone_caption(Zone::AsWritten, Lang::En),
             "Times as written in the log (zone not stated)"
+        );
+    }
+
+    #[test]
+    fn levels_caption_lists_shown() {
+        assert_eq!(levels_caption(LevelSet::ALL, Lang::En), None);
+        assert_eq!(
+            levels_caption(LevelSet::DEFAULT, Lang::En).as_deref(),
+            Some("Levels shown: Normal, Warning, Error, Fatal")
+        );
+        assert_eq!(
+            levels_caption(LevelSet::DEFAULT, Lang::ZhCn).as_deref(),
+            Some("显示的级别：正常、警告、错误、致命")
+        );
+        assert_eq!(
+            levels_caption(LevelSet::NONE, Lang::En).as_deref(),
+            Some("Levels shown: none")
         );
     }
 

@@ -14,6 +14,7 @@ use super::svg_overview::{export_overview_svg, EXPORT_MAX_SECONDS};
 use super::window::Window;
 use crate::analysis::{Analysis, Event, Incarnation, Zone};
 use crate::i18n::Lang;
+use crate::level::LevelSet;
 use std::fmt::Write;
 
 /// Fonts that cover Latin and Chinese on Linux, macOS and Windows. A renderer that does not
@@ -49,10 +50,16 @@ pub struct ExportInfo {
     pub lang: Lang,
     /// The zone of the times, stated beside the legend.
     pub zone: Zone,
+    /// The levels drawn. The header names them when some are left out, and the legend dims
+    /// the others.
+    pub levels: LevelSet,
+    /// Whether the analysis was redacted, which the header and the root's `data-redacted`
+    /// attribute state.
+    pub redacted: bool,
 }
 
 impl ExportInfo {
-    /// Returns the facts of an export of `pods` in `analysis`.
+    /// Returns the facts of an export of `pods` in `analysis` at every level.
     pub fn of(analysis: &Analysis, pods: &[usize], lang: Lang) -> ExportInfo {
         ExportInfo {
             pods: pods
@@ -66,7 +73,14 @@ impl ExportInfo {
             files: analysis.files.iter().map(|f| f.name.clone()).collect(),
             lang,
             zone: analysis.zone,
+            levels: LevelSet::ALL,
+            redacted: analysis.redacted,
         }
+    }
+
+    /// Returns these facts for an export that draws only `levels`.
+    pub fn with_levels(self, levels: LevelSet) -> ExportInfo {
+        ExportInfo { levels, ..self }
     }
 
     /// Returns the key of the pod an event is about, when the export shows several pods.
@@ -428,8 +442,13 @@ pub(super) fn open_document(
 ) {
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" class="podlife-export" lang="{}" data-podlife-version="{VERSION}">"#,
-        info.lang.tag()
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" class="podlife-export" lang="{}" data-podlife-version="{VERSION}"{}>"#,
+        info.lang.tag(),
+        if info.redacted {
+            r#" data-redacted="true""#
+        } else {
+            ""
+        }
     );
     let _ = write!(svg, "<title>{}</title>", escape(&title(info)));
     let _ = write!(svg, "<metadata>{}</metadata>", generator());
@@ -438,7 +457,7 @@ pub(super) fn open_document(
         svg,
         r#"<rect class="background" x="0" y="0" width="{width:.0}" height="{height:.0}"/>"#
     );
-    write_header(svg, header, info.lang);
+    write_header(svg, header, info);
 }
 
 #[cfg(test)]

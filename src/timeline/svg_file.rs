@@ -31,7 +31,7 @@ pub fn export_pods_svg(
     };
     let node_shown = node_seconds_of(&seconds, &node, shown.clone());
     let lanes = Lanes::new(&node[node_shown], analysis, pods);
-    let info = ExportInfo::of(analysis, pods, lang);
+    let info = ExportInfo::of(analysis, pods, lang).with_levels(levels);
     export_svg(&seconds[shown], &lanes, &info)
 }
 

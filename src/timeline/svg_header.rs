@@ -1,10 +1,11 @@
 //! The header of the SVG export: the title, a block of facts (UIDs, files, time range, counts),
+//! the levels shown when some are left out, a line saying that a redacted export is redacted,
 //! the legend and the zone of the times. Long lists wrap onto further lines, and a name too long
 //! for a line of its own is shortened in the middle, so no text runs past the canvas. Widths
 //! are the layout's estimate ([`text_width`]), scaled to each line's font size.
 
 use super::aggregate::Second;
-use super::caption::zone_caption;
+use super::caption::{levels_caption, redacted_caption, zone_caption};
 use super::layout::text_width;
 use super::svg::{escape, generator, ExportInfo};
 use crate::i18n::Lang;
@@ -95,6 +96,15 @@ pub(super) fn header(seconds: &[Second<'_>], info: &ExportInfo, width: f64) -> H
         });
         y += 18.0;
     }
+    for (class, text) in notices(info) {
+        lines.push(HeaderLine {
+            class,
+            x: MARGIN,
+            y,
+            text: shorten(&text, room),
+        });
+        y += 18.0;
+    }
 
     let legend_y = y - 18.0 + 26.0;
     let mut zone = HeaderLine {
@@ -174,6 +184,19 @@ fn facts(seconds: &[Second<'_>], info: &ExportInfo) -> Vec<Fact> {
             items: vec![generator()],
         },
     ]
+}
+
+/// Returns the header's notices, each on a line of its own with its class: the levels shown
+/// when some are left out, and the redaction of a redacted export.
+fn notices(info: &ExportInfo) -> Vec<(&'static str, String)> {
+    let mut notices = Vec::new();
+    if let Some(levels) = levels_caption(info.levels, info.lang) {
+        notices.push(("meta levels", levels));
+    }
+    if info.redacted {
+        notices.push(("meta redacted", redacted_caption(info.lang).to_string()));
+    }
+    notices
 }
 
 /// Packs facts onto lines at most `room` wide, several to a line where they fit. A fact too
@@ -261,14 +284,23 @@ pub(super) fn width(text: &str) -> f64 {
     text_width(text, 7.0, 12.5)
 }
 
-/// Writes the header's text, legend and zone caption.
-pub(super) fn write_header(svg: &mut String, header: &Header, lang: Lang) {
+/// Writes the header's text, legend and zone caption. The legend item of a level that the
+/// export leaves out is dimmed, and struck through.
+pub(super) fn write_header(svg: &mut String, header: &Header, info: &ExportInfo) {
     for line in &header.lines {
         write_line(svg, line);
     }
     svg.push_str(r#"<g class="legend">"#);
     for (i, level) in Level::ALL.into_iter().enumerate() {
         let x = MARGIN + i as f64 * LEGEND_ITEM;
+        let hidden = !info.levels.contains(level);
+        if hidden {
+            let _ = write!(
+                svg,
+                r#"<g class="hidden-level" data-level="{}" opacity="0.35">"#,
+                level.name()
+            );
+        }
         let _ = write!(
             svg,
             r#"<circle class="dot" cx="{:.1}" cy="{:.1}" r="6" fill="{}"/><text x="{:.1}" y="{:.1}">{}</text>"#,
@@ -277,8 +309,17 @@ pub(super) fn write_header(svg: &mut String, header: &Header, lang: Lang) {
             level.colour(),
             x + 18.0,
             header.legend_y,
-            escape(level.label(lang))
+            escape(level.label(info.lang))
         );
+        if hidden {
+            let label_end = x + 18.0 + width(level.label(info.lang));
+            let _ = write!(
+                svg,
+                r#"<line class="stem" x1="{:.1}" y1="{y:.1}" x2="{label_end:.1}" y2="{y:.1}"/></g>"#,
+                x - 2.0,
+                y = header.legend_y - 4.0
+            );
+        }
     }
     svg.push_str("</g>");
     write_line(svg, &header.zone);
@@ -307,6 +348,7 @@ pub(super) fn counted(count: usize, noun: &str) -> String {
 mod tests {
     use super::*;
     use crate::analysis::Zone;
+    use crate::level::LevelSet;
 
     /// Builds an export's facts with long file names, two incarnations and two pods.
     fn long_info(lang: Lang) -> ExportInfo {
@@ -331,6 +373,8 @@ mod tests {
             ],
             lang,
             zone: Zone::Offset { seconds: 19_800 },
+            levels: LevelSet::ALL,
+            redacted: false,
         }
     }
 
@@ -385,6 +429,8 @@ mod tests {
             files: vec!["messages".to_string()],
             lang: Lang::En,
             zone: Zone::AsWritten,
+            levels: LevelSet::ALL,
+            redacted: false,
         };
         let placed = header(&[], &info, 1100.0);
         let classes: Vec<&str> = placed.lines.iter().map(|l| l.class).collect();
@@ -393,6 +439,33 @@ mod tests {
         assert_eq!(placed.legend_y, 80.0);
         assert_eq!(placed.zone.y, 80.0, "the zone stands beside the legend");
         assert_eq!(placed.height, 96.0);
+    }
+
+    #[test]
+    fn header_notices_levels_and_redaction() {
+        let info = ExportInfo {
+            pods: vec![(0, "shop/web-1".to_string())],
+            uids: vec![],
+            files: vec!["messages".to_string()],
+            lang: Lang::En,
+            zone: Zone::AsWritten,
+            levels: LevelSet::DEFAULT,
+            redacted: true,
+        };
+        let placed = header(&[], &info, 1100.0);
+        let classes: Vec<&str> = placed.lines.iter().map(|l| l.class).collect();
+        assert_eq!(classes, ["title", "meta", "meta levels", "meta redacted"]);
+        assert_eq!(
+            placed.lines[2].text,
+            "Levels shown: Normal, Warning, Error, Fatal"
+        );
+        assert!(placed.lines[3].text.starts_with("Redacted: "));
+        assert_eq!(placed.height, 96.0 + 2.0 * 18.0, "each notice takes a line");
+
+        let mut svg = String::new();
+        write_header(&mut svg, &placed, &info);
+        assert_eq!(svg.matches(r#"class="hidden-level""#).count(), 1);
+        assert!(svg.contains(r#"data-level="Info" opacity="0.35""#), "{svg}");
     }
 
     #[test]

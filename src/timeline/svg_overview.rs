@@ -21,6 +21,8 @@ use std::fmt::Write;
 pub const EXPORT_MAX_SECONDS: usize = WINDOW_MARKS;
 
 const OVERVIEW_WIDTH: f64 = 1400.0;
+/// The distance between the baselines of the note's two lines.
+const NOTE_LINE: f64 = 18.0;
 
 /// Renders the overview of `seconds` as a standalone SVG document, with the node's buckets of
 /// `lanes` under the axis.
@@ -41,7 +43,7 @@ pub(super) fn export_overview_svg(
     let width = picture.width;
     let header = header(seconds, info, width);
     let note_y = header.height + picture.height + 10.0;
-    let height = note_y + 20.0;
+    let height = note_y + NOTE_LINE + 20.0;
 
     let mut svg = String::with_capacity(64 * 1024);
     open_document(&mut svg, info, &header, width, height);
@@ -56,27 +58,47 @@ pub(super) fn export_overview_svg(
     };
     write_overview(&mut svg, &picture, &lists, info.lang);
     svg.push_str("</g>");
-    let _ = write!(
-        svg,
-        r#"<text class="meta" x="{:.1}" y="{note_y:.1}">{}</text>"#,
-        picture.axis_start_x,
-        escape(&overview_note(seconds.len(), picture.bars.len(), info.lang))
-    );
+    let note = overview_note(seconds.len(), picture.bars.len(), info.lang);
+    for (i, line) in note.iter().enumerate() {
+        let _ = write!(
+            svg,
+            r#"<text class="meta note" x="{:.1}" y="{:.1}">{}</text>"#,
+            picture.axis_start_x,
+            note_y + i as f64 * NOTE_LINE,
+            escape(line)
+        );
+    }
     svg.push_str("</svg>\n");
     svg
 }
 
-/// Says why the export shows buckets and lists no events.
-fn overview_note(seconds: usize, buckets: usize, lang: Lang) -> String {
+/// Says why the export shows bars and lists no events, how to read a bar where no tooltip
+/// shows (a PNG, a ticket's preview), and how to get labelled events: two lines.
+fn overview_note(seconds: usize, buckets: usize, lang: Lang) -> [String; 2] {
+    let max = EXPORT_MAX_SECONDS;
     match lang {
-        Lang::En => format!(
-            "{seconds} seconds with events, drawn as {buckets} buckets. Each bucket has the colour \
-             of its highest level. The page's zoom shows single seconds and their events."
-        ),
-        Lang::ZhCn => format!(
-            "共 {seconds} 个有事件的秒，绘制为 {buckets} 个区段。每个区段的颜色是其中的最高级别。\
-             在页面上放大可查看单独的秒及其事件。"
-        ),
+        Lang::En => [
+            format!(
+                "{seconds} seconds with events as {buckets} evenly spaced bars in time order, \
+                 whatever the time between them. A time label is the first second of the bar \
+                 above it."
+            ),
+            format!(
+                "Colour: highest level. Height: number of events (log scale). Tooltips list the \
+                 full lines. For labelled events, export a window of {max} seconds or less from \
+                 the page."
+            ),
+        ],
+        Lang::ZhCn => [
+            format!(
+                "共 {seconds} 个有事件的秒，按时间顺序画成 {buckets} 个等距柱条（与时间间隔无关）。\
+                 时间标签是其上方柱条的第一秒。"
+            ),
+            format!(
+                "颜色：最高级别。高度：事件数（对数刻度）。提示中有完整日志行。如需标注事件，\
+                 请在页面上导出 {max} 秒或更短的窗口。"
+            ),
+        ],
     }
 }
 
@@ -275,6 +297,24 @@ Dec  4 00:00:09 n kubelet[1]: I1204 00:00:09.000001       1 k.go:1] &quot;Probe 
         let (width, height) = size_of(&svg);
         assert!(width <= OVERVIEW_WIDTH, "{width} px wide");
         assert!(height <= 600.0, "{height} px high");
+    }
+
+    #[test]
+    fn overview_note_read_outside_page() {
+        let svg = export(&probe_log(100));
+        assert_eq!(svg.matches(r#"class="meta note""#).count(), 2);
+        assert!(!svg.contains("zoom"), "a PNG's reader cannot zoom");
+        assert!(svg.contains("Height: number of events"));
+        assert!(svg.contains(&format!("window of {EXPORT_MAX_SECONDS} seconds or less")));
+        for lang in [Lang::En, Lang::ZhCn] {
+            for line in overview_note(123_456, crate::timeline::overview::MAX_BUCKETS, lang) {
+                let right = 30.0 + crate::timeline::svg_header::width(&line);
+                assert!(
+                    right < OVERVIEW_WIDTH - 20.0,
+                    "{line:?} ends at {right:.0} px"
+                );
+            }
+        }
     }
 
     #[test]
