@@ -14,6 +14,9 @@ use regex::Regex;
 const CASE_03: &str = "tests/fixtures/cases/03-syslog-nopid-old-readiness-probe/input.log";
 /// A case whose mount fails on an Azure Files share, `storageacct0001.file.core.windows.net`.
 const CASE_10: &str = "tests/fixtures/cases/10-aks-azurefile-mount-failure/input.log";
+/// Probe outputs of shop/web-1 with a secret in every form that redaction replaces: environment
+/// variables, flags, JSON, URL userinfo, headers, cookies, signed URLs, SSH and PEM keys.
+const SECRETS: &str = "tests/fixtures/secrets/messages";
 
 fn analyze(path: &str) -> Analysis {
     common::analyze_bytes(&std::fs::read(path).unwrap(), 2025)
@@ -103,4 +106,93 @@ fn redacted_analysis_keeps_pods_and_times() {
             assert_eq!(after.kind, before.kind, "{case}");
         }
     }
+}
+
+/// Every secret value, host and node name written in the secrets fixture.
+const SECRET_VALUES: [&str; 31] = [
+    "s3cr3tEnvValue",
+    "s3cr3tFlagValue",
+    "clientFlagValue",
+    "s3cr3tJsonValue",
+    "pa55wordInUrl",
+    "registry.corp.com",
+    "ghp_tokenInUserinfo",
+    "git.corp.com",
+    "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY",
+    "dXNlcjpwYXNzd29yZA",
+    "apikeyHeaderValue123",
+    "authTokenHeaderValue",
+    "cookieSessionValue",
+    "cookieThemeValue",
+    "setCookieValue",
+    "acct.blob.core.windows.net",
+    "SasSignatureValue",
+    "AKIAEXAMPLECRED",
+    "amzSignatureValue",
+    "amzSessionToken",
+    "clientSecretValue99",
+    "plainSecretValue",
+    "tokenValueQuoted",
+    "AAAAB3NzaC1yc2EAAAADAQABAAABAQCverylongkey",
+    "laptop.corp.com",
+    "MIIEpAIBAAKCAQEAprivkeydata",
+    "b3BlbnNzaC1rZXktdjEAAAAAescaped",
+    "worker-node-17",
+    "Value:s3cr3t",
+    "sig=Sas",
+    "alice:pa55",
+];
+
+#[test]
+fn secret_forms_hidden_in_exports() {
+    let analysis = analyze(SECRETS);
+    let pod = analysis.find_pods("shop/web-1")[0];
+    let plain = exports(&analysis, pod);
+    for secret in SECRET_VALUES {
+        assert!(plain.contains(secret), "the fixture has {secret}");
+    }
+
+    let shared = exports(&redacted(&analysis), pod);
+    for secret in SECRET_VALUES {
+        assert!(!shared.contains(secret), "{secret} survives");
+    }
+    assert!(shared.contains("https://alice:value-5@host-1.example/v2/app"));
+    assert!(shared.contains("sv=2021-08-06&amp;sig=value-14&amp;se=2025"));
+    assert!(shared.contains("-----BEGIN RSA PRIVATE KEY----- value-22 -----END"));
+}
+
+/// Returns the field names of each JSON line of `events`, and the CSV header line.
+fn record_fields(analysis: &Analysis, pod: usize) -> (Vec<Vec<String>>, String) {
+    let events = TimelineEvents::of(analysis, &[pod], LevelSet::ALL).merged();
+    let mut json = Vec::new();
+    write_json_lines(&mut json, &events, analysis).unwrap();
+    let keys = String::from_utf8(json)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let record: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(line).unwrap();
+            record.keys().cloned().collect()
+        })
+        .collect();
+    let mut csv = Vec::new();
+    write_csv(&mut csv, &events, analysis).unwrap();
+    let header = String::from_utf8(csv)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    (keys, header)
+}
+
+#[test]
+fn redacted_records_keep_fields() {
+    let analysis = analyze(SECRETS);
+    let pod = analysis.find_pods("shop/web-1")[0];
+    let (plain_keys, plain_header) = record_fields(&analysis, pod);
+    let (shared_keys, shared_header) = record_fields(&redacted(&analysis), pod);
+    assert_eq!(shared_keys, plain_keys, "JSON fields");
+    assert_eq!(shared_header, plain_header, "CSV columns");
+    assert!(!plain_header.contains("redacted"), "{plain_header}");
 }
