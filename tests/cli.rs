@@ -204,6 +204,81 @@ fn list_pods_table_and_json() {
 }
 
 #[test]
+fn list_pods_none_found_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let prose = write_file(dir.path(), "notes.txt", b"nothing to see here\n");
+    let empty = write_file(dir.path(), "empty.log", b"");
+    let (prose, empty) = (prose.to_str().unwrap(), empty.to_str().unwrap());
+    for format in ["text", "json"] {
+        let output = podlife(&[
+            "--logfile",
+            prose,
+            "--logfile",
+            empty,
+            "--list-pods",
+            "--format",
+            format,
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{format}");
+        let expected = format!("podlife: no pods found in {prose}, {empty}\n");
+        assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
+    }
+    let with_pods = podlife(&["--logfile", CASE_07, "--list-pods", "--year", "2025"]);
+    assert!(!stderr(&with_pods).contains("no pods found"));
+}
+
+/// Runs podlife with `args` and its standard output a pipe whose reading end is closed before
+/// podlife writes, as `podlife … | head -1` leaves it once `head` has its line.
+fn podlife_into_closed_pipe(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_podlife"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("podlife runs");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("podlife ends")
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let runs: [&[&str]; 4] = [
+        &[
+            "--logfile",
+            CASE_07,
+            "--podname",
+            "probe-demo",
+            "--format",
+            "json",
+        ],
+        &[
+            "--logfile",
+            CASE_07,
+            "--podname",
+            "probe-demo",
+            "--format",
+            "text",
+        ],
+        &["--logfile", CASE_07, "--list-pods"],
+        &["--print-rules"],
+    ];
+    for args in runs {
+        let output = podlife_into_closed_pipe(args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            !stderr(&output).contains("cannot write"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
 fn name_in_several_namespaces_selects_all() {
     let dir = tempfile::tempdir().unwrap();
     let log = write_file(

@@ -1,8 +1,10 @@
 //! `podlife`: the command-line front end of the engine, for nodes without a browser, scripts
 //! and benchmarks.
 //!
-//! Exit status: 0 on success (also when the pod has no events), 1 on a usage error or a pod
-//! that is not in the logs, 2 when a file cannot be read or the `--rules` file is invalid.
+//! Exit status: 0 on success, 1 on a usage error or a pod that is not in the logs, 2 when a
+//! file cannot be read or written or the `--rules` file is invalid. A pod with no events, a
+//! `--list-pods` that finds no pod, and a reader that closes standard output early all end
+//! with 0.
 
 mod args;
 mod output;

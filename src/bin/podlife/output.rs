@@ -12,7 +12,12 @@ use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+/// Writes the table of every pod found, or its JSON. With no pod found, it also prints a note
+/// on standard error and still succeeds.
 pub fn list_pods(args: &Args, analysis: &Analysis) -> Result<(), Failure> {
+    if analysis.pods.is_empty() {
+        eprintln!("podlife: no pods found in {}", input_names(args));
+    }
     let mut out = open_output(args.out.as_ref())?;
     let written = match args.format.unwrap_or(Format::Text) {
         Format::Json => serde_json::to_writer_pretty(&mut out, &analysis.pods)
@@ -26,7 +31,20 @@ pub fn list_pods(args: &Args, analysis: &Analysis) -> Result<(), Failure> {
             )))
         }
     };
-    written.map_err(write_failure)
+    ignore_closed_pipe(written.and_then(|_| out.flush())).map_err(write_failure)
+}
+
+/// Returns the log files given, as the user wrote them, with `-` named as standard input.
+fn input_names(args: &Args) -> String {
+    let names: Vec<String> = args
+        .logfiles
+        .iter()
+        .map(|path| match path.to_str() {
+            Some("-") => "standard input".to_string(),
+            _ => path.display().to_string(),
+        })
+        .collect();
+    names.join(", ")
 }
 
 fn write_pod_table(out: &mut dyn Write, analysis: &Analysis) -> io::Result<()> {
@@ -206,9 +224,16 @@ fn with_output(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Failure> {
     let mut out = open_output(args.out.as_ref())?;
-    write(&mut out)
-        .and_then(|_| out.flush())
-        .map_err(write_failure)
+    ignore_closed_pipe(write(&mut out).and_then(|_| out.flush())).map_err(write_failure)
+}
+
+/// Returns `Ok` for a write that failed because its reader closed the pipe, as `podlife … |
+/// head -1` does once it has read what it wants, and the result unchanged otherwise.
+pub fn ignore_closed_pipe(result: io::Result<()>) -> io::Result<()> {
+    match result {
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }
 
 fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, Failure> {

@@ -40,8 +40,8 @@ pub fn print(args: &Args, rules: &RuleSet) -> Result<(), Failure> {
         Some(path) => std::fs::write(path, json).map_err(|err| (path.display().to_string(), err)),
         None => {
             use std::io::Write;
-            std::io::stdout()
-                .write_all(json.as_bytes())
+            let written = std::io::stdout().write_all(json.as_bytes());
+            crate::output::ignore_closed_pipe(written)
                 .map_err(|err| ("standard output".to_string(), err))
         }
     };
