@@ -74,7 +74,8 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["logfiles", "podname", "list_pods"])]
     pub print_rules: bool,
 
-    /// Language of event labels in the svg and text output.
+    /// Language of event labels in the svg and text output, and of podlife's messages about
+    /// the files and pods it read.
     #[arg(long, value_enum, default_value = "en")]
     pub lang: LangArg,
 
@@ -117,4 +118,14 @@ pub enum LangArg {
     En,
     #[value(name = "zh-CN", alias = "zh")]
     ZhCn,
+}
+
+impl LangArg {
+    /// Returns the engine's language for this flag value.
+    pub fn lang(self) -> podlife::i18n::Lang {
+        match self {
+            LangArg::En => podlife::i18n::Lang::En,
+            LangArg::ZhCn => podlife::i18n::Lang::ZhCn,
+        }
+    }
 }

@@ -10,6 +10,7 @@ mod args;
 mod output;
 mod read;
 mod rules;
+mod say;
 
 use args::Args;
 use clap::Parser;
@@ -74,13 +75,13 @@ fn run(args: &Args) -> Result<(), Failure> {
         .map_err(|err| Failure::usage(format!("--eventlevel: {err}")))?;
     // The rule file is checked before any log is read, so a bad file never leaves a half
     // table in force.
-    let rules = rules::load(args.rules.as_deref())?;
+    let rules = rules::load(args.rules.as_deref(), args.lang.lang())?;
     if args.print_rules {
         return rules::print(args, &rules);
     }
     let mut disk = read::DiskLines::default();
     let mut analysis = analyze(args, rules, &mut disk)?;
-    report_issues(&analysis);
+    report_issues(&analysis, args.lang.lang());
     if args.list_pods {
         if args.redact {
             analysis = podlife::export::redacted(&analysis);
@@ -144,8 +145,7 @@ fn analyze(args: &Args, rules: RuleSet, disk: &mut read::DiskLines) -> Result<An
 
 /// Prints every input problem, and what a low kubelet verbosity leaves out, on standard error;
 /// none of them stops the run.
-fn report_issues(analysis: &Analysis) {
-    let lang = podlife::i18n::Lang::En;
+fn report_issues(analysis: &Analysis, lang: podlife::i18n::Lang) {
     let files = analysis.files.iter();
     for file in files.filter(|file| !podlife::analysis::is_skipped(file)) {
         for issue in &file.issues {
@@ -157,7 +157,7 @@ fn report_issues(analysis: &Analysis) {
         log::warn!("{summary}");
     }
     if let Some(shortfall) = analysis.verbosity.shortfall() {
-        let notice = podlife::timeline::verbosity_notice(shortfall, podlife::i18n::Lang::En);
+        let notice = podlife::timeline::verbosity_notice(shortfall, lang);
         log::warn!("{notice}");
     }
 }

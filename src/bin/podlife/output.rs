@@ -1,8 +1,8 @@
 //! Writing what the user asked for: the pod table, or one pod's events as SVG, JSON, CSV or a
 //! text timeline.
 
-use crate::args::{Args, Format, LangArg};
-use crate::Failure;
+use crate::args::{Args, Format};
+use crate::{say, Failure};
 use podlife::analysis::Analysis;
 use podlife::export::TextTimeline;
 use podlife::i18n::Lang;
@@ -16,7 +16,8 @@ use std::path::PathBuf;
 /// on standard error and still succeeds.
 pub fn list_pods(args: &Args, analysis: &Analysis) -> Result<(), Failure> {
     if analysis.pods.is_empty() {
-        eprintln!("podlife: no pods found in {}", input_names(args));
+        let inputs = input_names(args);
+        eprintln!("podlife: {}", say::no_pods_found(&inputs, args.lang.lang()));
     }
     let mut out = open_output(args.out.as_ref())?;
     let written = match args.format.unwrap_or(Format::Text) {
@@ -40,7 +41,7 @@ fn input_names(args: &Args) -> String {
         .logfiles
         .iter()
         .map(|path| match path.to_str() {
-            Some("-") => "standard input".to_string(),
+            Some("-") => say::standard_input(args.lang.lang()).to_string(),
             _ => path.display().to_string(),
         })
         .collect();
@@ -84,30 +85,20 @@ pub fn show_pod(
     query: &str,
     levels: LevelSet,
 ) -> Result<(), Failure> {
+    let lang = args.lang.lang();
     let pods = analysis.find_pods(query);
     if pods.is_empty() {
-        return Err(Failure::usage(not_found_message(analysis, query)));
+        return Err(Failure::usage(say::pod_not_found(analysis, query, lang)));
     }
     let keys: Vec<String> = pods.iter().map(|&i| analysis.pods[i].key()).collect();
     if pods.len() > 1 {
-        eprintln!(
-            "podlife: {query:?} matches {} pods, showing all of them: {}",
-            pods.len(),
-            keys.join(", ")
-        );
+        eprintln!("podlife: {}", say::several_match(query, &keys, lang));
     }
     let events = TimelineEvents::of(analysis, &pods, levels);
     if events.pod.is_empty() {
-        eprintln!(
-            "podlife: {} has no events at levels {}; try --eventlevel Info,Normal,Warning,Error,Fatal",
-            keys.join(", "),
-            level_names(levels)
-        );
+        let shown = level_names(levels);
+        eprintln!("podlife: {}", say::no_events(&keys, &shown, lang));
     }
-    let lang = match args.lang {
-        LangArg::En => Lang::En,
-        LangArg::ZhCn => Lang::ZhCn,
-    };
     match args.format.unwrap_or(Format::Svg) {
         Format::Svg => write_svg(args, analysis, &pods, levels, lang),
         Format::Json => with_output(args, |out| {
@@ -262,25 +253,4 @@ fn level_names(levels: LevelSet) -> String {
         .map(Level::name)
         .collect::<Vec<_>>()
         .join(",")
-}
-
-/// Says that no pod matched, suggesting pods whose name contains the query.
-fn not_found_message(analysis: &Analysis, query: &str) -> String {
-    let name = query.rsplit('/').next().unwrap_or(query);
-    let similar: Vec<String> = analysis
-        .pods
-        .iter()
-        .filter(|pod| pod.name.contains(name))
-        .take(5)
-        .map(|pod| pod.key())
-        .collect();
-    let found = match analysis.pods.len() {
-        1 => "1 pod found".to_string(),
-        n => format!("{n} pods found"),
-    };
-    let mut message = format!("pod {query:?} is not in the logs ({found}; --list-pods shows them)");
-    if !similar.is_empty() {
-        message.push_str(&format!("; similar: {}", similar.join(", ")));
-    }
-    message
 }

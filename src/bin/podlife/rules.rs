@@ -2,14 +2,14 @@
 //! `--print-rules`, which writes the table in force so it can be edited and read back.
 
 use crate::args::Args;
-use crate::Failure;
+use crate::{say, Failure};
 use podlife::i18n::Lang;
 use podlife::rules::RuleSet;
 use std::path::Path;
 
 /// Reads the rule table: `path` when given, else the built-in table. A file that cannot be
 /// read or is invalid fails with status 2 and a message naming the rule and field.
-pub fn load(path: Option<&Path>) -> Result<RuleSet, Failure> {
+pub fn load(path: Option<&Path>, lang: Lang) -> Result<RuleSet, Failure> {
     let Some(path) = path else {
         return Ok(RuleSet::builtin());
     };
@@ -19,11 +19,7 @@ pub fn load(path: Option<&Path>) -> Result<RuleSet, Failure> {
     })?;
     let rules = RuleSet::from_json(&json).map_err(|err| Failure {
         status: 2,
-        message: format!(
-            "{}: {}; the rule file was not used and no log was read",
-            path.display(),
-            err.message(Lang::En)
-        ),
+        message: say::rule_file_invalid(&path.display().to_string(), &err.message(lang), lang),
     })?;
     log::info!(
         "using {} rule(s) from {} in place of the built-in table",
