@@ -1,18 +1,12 @@
 //! The `podlife` binary as scripts use it: flags, output files, formats and exit statuses.
 
+mod common;
+
+use common::cli::{json_lines, podlife, stderr, stdout, write_file, CASE_07};
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-const CASE_07: &str = "tests/fixtures/cases/07-aks-liveness-exec-restart/input.log";
 const CASE_14: &str = "tests/fixtures/cases/14-k3s-combined-crashloop/input.log";
-
-fn podlife(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podlife"))
-        .args(args)
-        .output()
-        .expect("podlife runs")
-}
 
 /// Runs podlife on `logs` for the pod of case 07 with its year, plus `extra` flags.
 fn probe_demo(logs: &[&str], extra: &[&str]) -> Output {
@@ -20,26 +14,6 @@ fn probe_demo(logs: &[&str], extra: &[&str]) -> Output {
     args.extend(["--podname", "probe-demo", "--year", "2025"]);
     args.extend(extra);
     podlife(&args)
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn json_lines(text: &str) -> Vec<serde_json::Value> {
-    text.lines()
-        .map(|line| serde_json::from_str(line).expect("each line is a JSON object"))
-        .collect()
-}
-
-fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
 }
 
 #[test]

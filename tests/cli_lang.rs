@@ -1,33 +1,19 @@
 //! With `--lang zh-CN`, podlife's messages about the files and pods it read are in Chinese,
 //! after the same `podlife: ` prefix. Without it they stay in English.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-const CASE_07: &str = "tests/fixtures/cases/07-aks-liveness-exec-restart/input.log";
-
-fn podlife(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podlife"))
-        .args(args)
-        .output()
-        .expect("podlife runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_str().unwrap().to_string()
-}
+use common::cli::{podlife, stderr, write_file, CASE_07};
 
 #[test]
 fn file_problems_in_chinese() {
     let dir = tempfile::tempdir().unwrap();
-    let prose = write_file(dir.path(), "notes.txt", b"nothing to see here\n");
-    let empty = write_file(dir.path(), "empty.log", b"");
+    let prose = write_file(dir.path(), "notes.txt", b"nothing to see here\n")
+        .display()
+        .to_string();
+    let empty = write_file(dir.path(), "empty.log", b"")
+        .display()
+        .to_string();
     let args = ["--logfile", &prose, "--logfile", &empty, "--list-pods"];
     let output = podlife(&[&args[..], &["--lang", "zh-CN"]].concat());
     assert_eq!(output.status.code(), Some(0));
@@ -64,7 +50,7 @@ fn pod_not_found_in_chinese() {
 }
 
 #[test]
-fn no_events_bad_rules_chinese() {
+fn no_events_in_chinese() {
     let quiet = podlife(&[
         "--logfile",
         CASE_07,
@@ -85,9 +71,14 @@ fn no_events_bad_rules_chinese() {
         errors.contains("default/probe-demo 在级别 Fatal 下没有事件"),
         "{errors}"
     );
+}
 
+#[test]
+fn bad_rules_in_chinese() {
     let dir = tempfile::tempdir().unwrap();
-    let rules = write_file(dir.path(), "rules.json", b"{}");
+    let rules = write_file(dir.path(), "rules.json", b"{}")
+        .display()
+        .to_string();
     let args = ["--rules", &rules, "--logfile", CASE_07, "--list-pods"];
     let bad = podlife(&[&args[..], &["--lang", "zh-CN"]].concat());
     assert_eq!(bad.status.code(), Some(2));

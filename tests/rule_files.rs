@@ -2,18 +2,12 @@
 //! `--rules` reads one in place of the built-in table, and a bad file stops the run with a
 //! message naming the rule and field.
 
+mod common;
+
+use common::cli::{json_lines, podlife, stderr, stdout, CASE_07};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-const CASE_07: &str = "tests/fixtures/cases/07-aks-liveness-exec-restart/input.log";
-
-fn podlife(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podlife"))
-        .args(args)
-        .output()
-        .expect("podlife runs")
-}
+use std::process::Output;
 
 /// Runs podlife on case 07 for its pod and year, with `extra` flags.
 fn probe_demo(extra: &[&str]) -> Output {
@@ -27,20 +21,6 @@ fn probe_demo(extra: &[&str]) -> Output {
     ];
     args.extend(extra);
     podlife(&args)
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn json_lines(text: &str) -> Vec<Value> {
-    text.lines()
-        .map(|line| serde_json::from_str(line).expect("each line is a JSON object"))
-        .collect()
 }
 
 /// Returns the built-in table as `--print-rules` writes it.

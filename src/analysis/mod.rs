@@ -20,3 +20,14 @@ pub use model::{
 };
 pub use query::natural_cmp;
 pub use texts::{fill_texts, group_ranges, LineRange, LineSource};
+
+/// Returns the analysis of `log` read as one file named `messages` from 2025, with the built-in
+/// rules: the input of the engine's unit tests.
+#[cfg(test)]
+pub(crate) fn analyze_test_log(log: &str) -> Analysis {
+    let mut analyzer = Analyzer::new(crate::rules::RuleSet::builtin());
+    let file = analyzer.begin_file("messages", 2025);
+    analyzer.push(file, log.as_bytes());
+    analyzer.end_file(file);
+    analyzer.analysis()
+}

@@ -71,8 +71,6 @@ fn write_events(out: &mut String, events: &[&Event], analysis: &Analysis, lang: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Analyzer;
-    use crate::rules::RuleSet;
 
     const PROBE: &str = "Jun  3 10:00:05 n kubelet[1]: I0603 10:00:05.250000       1 \
         prober.go:107] \"Probe failed\" probeType=\"Liveness\" pod=\"shop/web-1\" \
@@ -85,11 +83,7 @@ mod tests {
         let add = "Jun  3 10:00:00 n kubelet[1]: I0603 10:00:00.000001       1 kubelet.go:2407] \
             \"SyncLoop ADD\" source=\"api\" pods=[\"shop/web-1\"]\n";
         let log = [add, PROBE, PLEG].concat();
-        let mut analyzer = Analyzer::new(RuleSet::builtin());
-        let file = analyzer.begin_file("messages", 2025);
-        analyzer.push(file, log.as_bytes());
-        analyzer.end_file(file);
-        analyzer.analysis()
+        crate::analysis::analyze_test_log(&log)
     }
 
     #[test]

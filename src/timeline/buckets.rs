@@ -147,9 +147,8 @@ pub fn buckets(index: &SecondIndex, window: Window, max: usize) -> Vec<Bucket> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::analysis::{Analysis, Analyzer};
+    use crate::analysis::Analysis;
     use crate::level::LevelSet;
-    use crate::rules::RuleSet;
     use crate::timeline::aggregate;
     use proptest::prelude::*;
 
@@ -170,11 +169,7 @@ mod tests {
                 "Dec  4 {stamp} n kubelet[1]: I1204 {stamp}.000001       1 k.go:1] {message}\n"
             ));
         }
-        let mut analyzer = Analyzer::new(RuleSet::builtin());
-        let file = analyzer.begin_file("messages", 2025);
-        analyzer.push(file, log.as_bytes());
-        analyzer.end_file(file);
-        analyzer.analysis()
+        crate::analysis::analyze_test_log(&log)
     }
 
     /// Returns sorted, distinct seconds with a flag each, from proptest's raw values.

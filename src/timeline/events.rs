@@ -81,9 +81,7 @@ impl<'a> TimelineEvents<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Analyzer;
     use crate::kind::EventKind;
-    use crate::rules::RuleSet;
 
     /// Builds an analysis of a pod with lines from 10:00:00 to 10:05:00 and node lines before,
     /// around and long after.
@@ -115,11 +113,7 @@ mod tests {
             pleg("10:35:01"),
         ]
         .concat();
-        let mut analyzer = Analyzer::new(RuleSet::builtin());
-        let file = analyzer.begin_file("messages", 2025);
-        analyzer.push(file, log.as_bytes());
-        analyzer.end_file(file);
-        analyzer.analysis()
+        crate::analysis::analyze_test_log(&log)
     }
 
     fn times(events: &[&Event]) -> Vec<String> {

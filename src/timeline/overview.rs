@@ -233,9 +233,7 @@ impl Bar {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Analyzer;
     use crate::level::LevelSet;
-    use crate::rules::RuleSet;
     use crate::timeline::aggregate;
 
     /// Returns the index of a pod with a probe failure every 7 seconds for `count` seconds.
@@ -249,11 +247,7 @@ mod tests {
                  probeType=\"Liveness\" pod=\"shop/web-1\" containerName=\"app\"\n"
             ));
         }
-        let mut analyzer = Analyzer::new(RuleSet::builtin());
-        let file = analyzer.begin_file("messages", 2025);
-        analyzer.push(file, log.as_bytes());
-        analyzer.end_file(file);
-        let analysis = analyzer.analysis();
+        let analysis = crate::analysis::analyze_test_log(&log);
         SecondIndex::new(&aggregate(analysis.events.iter(), LevelSet::ALL))
     }
 

@@ -63,8 +63,6 @@ fn node_seconds_of(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Analyzer;
-    use crate::rules::RuleSet;
 
     /// Returns a log of shop/web-1 with a probe failure every 10 seconds from 00:00:00, `count`
     /// times, and a kubelet restart of the node at 00:00:55.
@@ -84,11 +82,7 @@ mod tests {
                 );
             }
         }
-        let mut analyzer = Analyzer::new(RuleSet::builtin());
-        let file = analyzer.begin_file("messages", 2025);
-        analyzer.push(file, log.as_bytes());
-        analyzer.end_file(file);
-        analyzer.analysis()
+        crate::analysis::analyze_test_log(&log)
     }
 
     #[test]

@@ -209,9 +209,8 @@ fn bucket_text(seconds: &[Second<'_>], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Analysis, Analyzer};
+    use crate::analysis::Analysis;
     use crate::level::LevelSet;
-    use crate::rules::RuleSet;
     use crate::timeline::{aggregate, export_svg, Lanes};
 
     /// Returns a log of shop/web-1 with a probe failure every 9 seconds, `count` times.
@@ -225,11 +224,7 @@ mod tests {
                  probeType=\"Liveness\" pod=\"shop/web-1\" containerName=\"app\"\n"
             ));
         }
-        let mut analyzer = Analyzer::new(RuleSet::builtin());
-        let file = analyzer.begin_file("messages", 2025);
-        analyzer.push(file, log.as_bytes());
-        analyzer.end_file(file);
-        analyzer.analysis()
+        crate::analysis::analyze_test_log(&log)
     }
 
     /// Exports shop/web-1 of `analysis` in English.

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod cli;
+
 use podlife::analysis::{Analysis, Analyzer, Event};
 use podlife::rules::RuleSet;
 
