@@ -164,13 +164,13 @@ fn find_spans(text: &str, nodes: Option<&Regex>) -> Vec<Span> {
 /// first in [`Kind`]'s order, so a secret value that contains an address is replaced whole.
 fn resolve(mut spans: Vec<Span>) -> Vec<Span> {
     spans.sort_by_key(|span| (span.start, std::cmp::Reverse(span.end), span.kind));
-    let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
+    let mut disjoint: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
-        if kept.last().is_none_or(|last| span.start >= last.end) {
-            kept.push(span);
+        if disjoint.last().is_none_or(|last| span.start >= last.end) {
+            disjoint.push(span);
         }
     }
-    kept
+    disjoint
 }
 
 // proptest is a native dev-dependency only.

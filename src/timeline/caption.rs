@@ -42,16 +42,16 @@ pub fn levels_caption(levels: LevelSet, lang: Lang) -> Option<String> {
     if levels == LevelSet::ALL {
         return None;
     }
-    let shown: Vec<&str> = Level::ALL
+    let labels: Vec<&str> = Level::ALL
         .into_iter()
         .filter(|&level| levels.contains(level))
         .map(|level| level.label(lang))
         .collect();
-    let caption = match (shown.is_empty(), lang) {
+    let caption = match (labels.is_empty(), lang) {
         (true, Lang::En) => "Levels shown: none".to_string(),
         (true, Lang::ZhCn) => "显示的级别：无".to_string(),
-        (false, Lang::En) => format!("Levels shown: {}", shown.join(", ")),
-        (false, Lang::ZhCn) => format!("显示的级别：{}", shown.join("、")),
+        (false, Lang::En) => format!("Levels shown: {}", labels.join(", ")),
+        (false, Lang::ZhCn) => format!("显示的级别：{}", labels.join("、")),
     };
     Some(caption)
 }

@@ -25,14 +25,14 @@ pub fn export_pods_svg(
     let events = TimelineEvents::of(analysis, pods, levels);
     let seconds = aggregate(events.pod.iter().copied(), LevelSet::ALL);
     let node = aggregate(events.node.iter().copied(), LevelSet::ALL);
-    let shown = match window {
+    let range = match window {
         Some(window) => window.start.min(seconds.len())..window.end().min(seconds.len()),
         None => 0..seconds.len(),
     };
-    let node_shown = node_seconds_of(&seconds, &node, shown.clone());
-    let lanes = Lanes::new(&node[node_shown], analysis, pods);
+    let node_range = node_seconds_of(&seconds, &node, range.clone());
+    let lanes = Lanes::new(&node[node_range], analysis, pods);
     let info = ExportInfo::of(analysis, pods, lang).with_levels(levels);
-    export_svg(&seconds[shown], &lanes, &info)
+    export_svg(&seconds[range], &lanes, &info)
 }
 
 /// Returns the node seconds from the first shown second to the end of the last. When the shown

@@ -176,7 +176,7 @@ fn BucketBar(
     }
 }
 
-/// Returns the timeline box that holds the element an event reached.
+/// Returns the timeline box that contains the target element of an event.
 fn timeline_box_of(ev: &web_sys::Event) -> Option<web_sys::HtmlElement> {
     let element = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
     let boxed = element.closest(".timeline-box").ok()??;

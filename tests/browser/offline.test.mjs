@@ -289,8 +289,8 @@ describe('a build under a sub-path', () => {
 
 /**
  * Writes `text` to `path` as a deployment would, with a modification time a minute ahead. The
- * browser checks sw.js with If-Modified-Since, and Python's server answers 304 Not Modified to
- * a file changed within the same second as the copy it served first.
+ * browser checks sw.js with If-Modified-Since, and Python's server responds 304 Not Modified
+ * to a file changed within the same second as the copy it served first.
  */
 function deploy(path, text) {
   writeFileSync(path, text);

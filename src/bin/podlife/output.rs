@@ -96,8 +96,8 @@ pub fn show_pod(
     }
     let events = TimelineEvents::of(analysis, &pods, levels);
     if events.pod.is_empty() {
-        let shown = level_names(levels);
-        eprintln!("podlife: {}", say::no_events(&keys, &shown, lang));
+        let level_list = level_names(levels);
+        eprintln!("podlife: {}", say::no_events(&keys, &level_list, lang));
     }
     match args.format.unwrap_or(Format::Svg) {
         Format::Svg => write_svg(args, analysis, &pods, levels, lang),

@@ -116,13 +116,13 @@ mod tests {
 
     #[test]
     fn other_flags_kept() {
-        let kept = [
+        let unchanged = [
             "--token-file /var/run/token --secret-name db-creds",
             "--authentication-token-webhook --authorization-mode Webhook",
             "--password --verbose",
             "with a password of ten characters",
         ];
-        for text in kept {
+        for text in unchanged {
             assert_eq!(values(text), Vec::<&str>::new(), "{text}");
         }
     }

@@ -284,7 +284,7 @@ mod tests {
                 (Kind::Domain, "storageacct0001.file.core.windows.net")
             ]
         );
-        let kept = [
+        let unchanged = [
             "Pulling image mcr.microsoft.com/oss/kubernetes/pause:3.6",
             "kubernetes.io/csi/file.csi.azure.com^vol-0001",
             "lookup my-svc.my-ns.svc.cluster.local on 10.0.0.10:53",
@@ -293,7 +293,7 @@ mod tests {
             "call /runtime.v1.RuntimeService/Version",
             "driver disk.csi.azure.com/node",
         ];
-        for text in kept {
+        for text in unchanged {
             assert_eq!(hosts(text), Vec::<(Kind, &str)>::new(), "{text}");
         }
     }

@@ -24,7 +24,7 @@ static USERINFO: LazyLock<Regex> = LazyLock::new(|| {
 /// A query parameter whose value is a secret, after `?`, `&` or `;`. Azure SAS (`sig`), AWS
 /// and Google signed URLs (`X-Amz-Signature`, `X-Goog-Credential`…), OAuth (`code`,
 /// `access_token`…) and API keys (`key`, `api_key`). Parameters such as `se`, `sp` and `sv`
-/// only say when and how a signature is valid, so they are kept.
+/// only state when and how a signature is valid, so redaction leaves them.
 static SECRET_QUERY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"(?i)[?&;](?:sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|code|key|api_?key|access_token|refresh_token|id_token|client_secret|password|token)=(?P<value>[^\s&#"'\\<>]+)"#,
